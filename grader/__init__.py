@@ -1,0 +1,1 @@
+"""The course's grading package: cases, comparisons, mistake catalogue, CLI."""
