@@ -12,8 +12,11 @@ expected value. Both:
   were left unmodified and that the global RNG is not reseeded;
 * on a difference, look the student's output up in the mistake catalogue.
 """
+import contextlib
 import copy
 import functools
+import io
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,11 +60,21 @@ def swapped(namespace, replacements):
                 namespace[name] = value
 
 
+@contextmanager
+def quiet():
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+            warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
+
+
 def run(fn, case, callees=None):
     """Call ``fn`` on a private copy of the case's arguments, with ``callees`` swapped
     into its globals; report what it returned or raised and which argument it changed."""
     args = copy.deepcopy(case["args"])
-    with swapped(fn.__globals__, callees or {}):
+    # nbgrader scores a test cell 0 when it writes to stderr: keep the student's
+    # prints and NumPy warnings out of the test cell's output.
+    with swapped(fn.__globals__, callees or {}), quiet():
         try:
             output = call(fn, dict(case, args=args))
         except Exception as error:   # the student's code may raise anything
