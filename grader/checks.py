@@ -30,7 +30,7 @@ from .expected import call
 from .mistakes import catalogue
 from .paths import hidden_tests_file, reference_module
 
-UNFINISHED = (NameError, UnboundLocalError, NotImplementedError)
+UNFINISHED = (NameError, UnboundLocalError)
 
 
 class CheckFailed(AssertionError):
@@ -101,6 +101,9 @@ def compare_outputs(expected, got, outputs):
 
 def problem(outcome, expected, outputs, public):
     """One sentence saying what is wrong with an outcome, or None when it is right."""
+    if isinstance(outcome.error, NotImplementedError):
+        return ("it is not written yet: replace `raise NotImplementedError()` between "
+                "START CODE HERE and END CODE HERE with your code.")
     if outcome.error is not None:
         text = f"it raised {type(outcome.error).__name__}: {outcome.error}"
         if isinstance(outcome.error, UNFINISHED):

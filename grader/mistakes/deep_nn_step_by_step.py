@@ -211,7 +211,7 @@ def cost_over_2(AL, Y):
     return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / 2)
 
 
-@mistake("compute_cost", "The cost is a (1, 1) array: turn it into a number with np.squeeze(cost) or float(cost).")
+@mistake("compute_cost", "The cost is a (1, 1) array: turn it into a number with np.squeeze(cost) or cost.item().")
 def cost_1x1(AL, Y):
     m = Y.shape[1]
     return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m

@@ -1,0 +1,95 @@
+"""``nngrader``: the course's command line.
+
+    nngrader build-data                 build datasets/data/*.h5 from installed packages
+    nngrader build-expected             expected values and source notebooks from the reference
+    nngrader release [ASSIGNMENT ...]   the above, then nbgrader generate_assignment -> notebooks/
+    nngrader check NOTEBOOK             run a notebook and print its public-test table (students)
+    nngrader grade COURSE ASSIGNMENT    nbgrader autograde COURSE/submitted/*/ASSIGNMENT, print scores
+    nngrader demo                       grade a generated sample class end to end
+"""
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from .paths import ASSIGNMENTS, ROOT
+
+
+def cmd_build_data(args):
+    from datasets.build import build_all
+    for path in build_all():
+        print(f"wrote {path}")
+
+
+def cmd_build_expected(args):
+    from .release import build_sources
+    for path in build_sources():
+        print(f"wrote {path}")
+
+
+def cmd_release(args):
+    from .release import release
+    for path in release(args.assignments or ASSIGNMENTS):
+        print(f"released {path}")
+
+
+def cmd_check(args):
+    from .selfcheck import check_notebook
+    print(check_notebook(Path(args.notebook)))
+
+
+def cmd_grade(args):
+    from . import grading
+    course = Path(args.course)
+    if not (course / "submitted").is_dir():
+        sys.exit(f"error: {course}/submitted/ does not exist: put submissions in "
+                 f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb")
+    grading.setup_course(course, args.assignment)
+    grading.autograde(course, args.assignment)
+    print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
+
+
+def cmd_demo(args):
+    from . import grading, submissions
+    assignment = "deep_nn_step_by_step"
+    course = Path(args.out).resolve()
+    if course.exists():
+        shutil.rmtree(course)
+    print(f"Releasing {assignment} into {course}/release with nbgrader generate_assignment ...")
+    grading.setup_course(course, assignment)
+    students = submissions.sample_class(assignment)
+    for student, text in students.items():
+        grading.submit(course, assignment, student, text)
+    print(f"Autograding {len(students)} sample submissions with nbgrader autograde ...")
+    grading.autograde(course, assignment)
+    print()
+    print(grading.format_table(grading.scores(course, assignment), assignment))
+    print(f"\nGradebook: {course / 'gradebook.db'}\nAutograded notebooks: {course / 'autograded'}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="nngrader", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build-data", help="build the HDF5 data sets").set_defaults(func=cmd_build_data)
+    sub.add_parser("build-expected", help="regenerate expected values and source notebooks"
+                   ).set_defaults(func=cmd_build_expected)
+    p = sub.add_parser("release", help="regenerate the student release in notebooks/")
+    p.add_argument("assignments", nargs="*", choices=[[], *ASSIGNMENTS], help="default: all")
+    p.set_defaults(func=cmd_release)
+    p = sub.add_parser("check", help="run a notebook and print its public-test table")
+    p.add_argument("notebook", help="path to a student notebook (.ipynb)")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("grade", help="autograde COURSE/submitted/<student>/ASSIGNMENT with nbgrader")
+    p.add_argument("course", help="course folder holding submitted/")
+    p.add_argument("assignment", choices=ASSIGNMENTS)
+    p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("demo", help="grade a generated sample class end to end")
+    p.add_argument("--out", default=str(ROOT / "demo"), help="course folder to create (default: demo/)")
+    p.set_defaults(func=cmd_demo)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
