@@ -1,0 +1,79 @@
+"""Does real nbgrader grade a class right? Scores are read from nbgrader's gradebook."""
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ASSIGNMENT
+from grader import grading, submissions
+from grader.cases import cases_module
+
+pytestmark = pytest.mark.slow
+POINTS = cases_module(ASSIGNMENT).POINTS
+FULL = sum(POINTS.values())
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    course = tmp_path_factory.mktemp("course")
+    grading.setup_course(course, ASSIGNMENT)
+    students = submissions.sample_class(ASSIGNMENT)
+    for student, text in students.items():
+        grading.submit(course, ASSIGNMENT, student, text)
+    grading.autograde(course, ASSIGNMENT)
+    return course, grading.scores(course, ASSIGNMENT)
+
+
+def lost(row):
+    return {name for name in POINTS if row[name] != POINTS[name]}
+
+
+def test_every_submission_is_graded(graded):
+    _, scores = graded
+    assert set(scores) == set(submissions.sample_class(ASSIGNMENT))
+
+
+@pytest.mark.parametrize("student", ["complete", "style-matmul", "style-loops"])
+def test_does_a_correct_submission_in_any_style_get_full_marks(graded, student):
+    _, scores = graded
+    assert scores[student]["total"] == FULL and not lost(scores[student])
+
+
+def test_untouched_release_gets_zero(graded):
+    _, scores = graded
+    assert scores["untouched"]["total"] == 0
+
+
+def test_a_bug_in_linear_backward_costs_linear_backward_only(graded):
+    _, scores = graded
+    assert lost(scores["bug-linear-backward"]) == {"linear_backward"}
+    assert scores["bug-linear-backward"]["total"] == FULL - POINTS["linear_backward"]
+
+
+def test_a_crashing_cell_costs_its_function_only(graded):
+    _, scores = graded
+    assert lost(scores["crashes"]) == {"L_model_forward"}
+
+
+def test_each_catalogued_mistake_loses_its_function_with_its_hint(graded):
+    course, scores = graded
+    tried = caught = hinted = 0
+    for i, group in enumerate(submissions.mistake_groups(ASSIGNMENT), 1):
+        student = f"mistakes-{i}"
+        assert lost(scores[student]) == {m.function for m in group}, student
+        nb = nbformat.read(course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+        errors = {c.metadata["nbgrader"]["grade_id"]: " ".join(o.get("evalue", "") for o in c.outputs)
+                  for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+        for known in group:
+            tried += 1
+            caught += scores[student][known.function] == 0
+            hinted += known.hint in errors[f"test_{known.function}"]
+    print(json.dumps({"mistakes tried": tried, "caught": caught, "hints matched": hinted}))
+    assert tried == caught == hinted
+
+
+def test_hidden_test_code_stays_in_the_source(graded):
+    course, _ = graded
+    released = (course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
+    assert "run_hidden" not in released and "BEGIN SOLUTION" not in released
