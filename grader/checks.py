@@ -209,11 +209,12 @@ def run_public(name, fn, data_file, quiet=False):
               f"{', '.join(calls_graded(data['assignment'], name, fn))} the result differs: fix those first.")
 
 
-def run_hidden(assignment, name, fn):
+def run_hidden(assignment, name, fn, quiet=False):
     """The hidden test (grading only): reference callees, hidden cases, no expected values shown."""
     __tracebackhide__ = True
     data = load(hidden_tests_file(assignment))
     message = check(data, name, fn, False, reference_callees(assignment, name))
     if message:
         raise CheckFailed(message)
-    print(f"{name}: all {len(data['functions'][name]['cases'])} hidden tests passed.")
+    if not quiet:
+        print(f"{name}: all {len(data['functions'][name]['cases'])} hidden tests passed.")

@@ -5,6 +5,7 @@
     nngrader release [ASSIGNMENT ...]   the above, then nbgrader generate_assignment -> notebooks/
     nngrader check NOTEBOOK             run a notebook and print its public-test table (students)
     nngrader grade COURSE ASSIGNMENT    nbgrader autograde COURSE/submitted/*/ASSIGNMENT, print scores
+    nngrader audit [ASSIGNMENT ...]     prove the checks on correct variants and every known mistake
     nngrader demo                       grade a generated sample class end to end
 """
 import argparse
@@ -49,6 +50,18 @@ def cmd_grade(args):
     print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
 
 
+def cmd_audit(args):
+    from .audit import audit
+    failed = False
+    for assignment in args.assignments or ASSIGNMENTS:
+        report = audit(assignment)
+        print(f"{assignment}: {report.summary()}")
+        for problem in report.problems:
+            print(f"  PROBLEM {problem}")
+        failed |= not report.ok
+    sys.exit(1 if failed else 0)
+
+
 def cmd_demo(args):
     from . import grading, submissions
     assignment = "deep_nn_step_by_step"
@@ -84,6 +97,9 @@ def main(argv=None):
     p.add_argument("course", help="course folder holding submitted/")
     p.add_argument("assignment", choices=ASSIGNMENTS)
     p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("audit", help="prove the checks: correct variants pass, every known mistake is caught")
+    p.add_argument("assignments", nargs="*", choices=[[], *ASSIGNMENTS], help="default: all")
+    p.set_defaults(func=cmd_audit)
     p = sub.add_parser("demo", help="grade a generated sample class end to end")
     p.add_argument("--out", default=str(ROOT / "demo"), help="course folder to create (default: demo/)")
     p.set_defaults(func=cmd_demo)

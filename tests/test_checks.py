@@ -4,8 +4,9 @@ tests/test_autograde.py proves the same through real nbgrader)."""
 import numpy as np
 import pytest
 
-from conftest import ASSIGNMENT, load_answers
-from grader import submissions
+from conftest import ASSIGNMENT
+from grader import audit, submissions
+from grader.audit import load_answers
 from grader.cases import cases_module
 from grader.checks import CheckFailed, run_hidden, run_public, swapped
 from grader.mistakes import catalogue
@@ -18,16 +19,7 @@ CORRECT = {"solution": submissions.solution_answers(ASSIGNMENT), **STYLES}
 
 
 def grade(namespace, name):
-    """(public passed, hidden passed, hidden message) for one function of a namespace."""
-    results = []
-    for run in (lambda: run_public(name, namespace[name], public_tests_file(ASSIGNMENT), quiet=True),
-                lambda: run_hidden(ASSIGNMENT, name, namespace[name])):
-        try:
-            run()
-            results.append((True, ""))
-        except CheckFailed as failure:
-            results.append((False, str(failure)))
-    return results[0][0], results[1][0], results[1][1]
+    return audit.grade(ASSIGNMENT, namespace, name)
 
 
 def test_every_function_has_cases_mistakes_and_two_other_correct_styles():
@@ -129,3 +121,10 @@ def test_a_1x1_cost_is_refused_but_a_0d_cost_and_a_float_are_accepted():
         else:
             with pytest.raises(CheckFailed, match=r"\(1, 1\)"):
                 run_hidden(ASSIGNMENT, "compute_cost", ns["compute_cost"])
+
+
+def test_audit_command_finds_no_problem():
+    report = audit.audit(ASSIGNMENT)
+    assert report.ok, "\n".join(report.problems)
+    assert report.mistakes_tried == report.mistakes_caught == report.hints_matched == len(MISTAKES)
+    assert report.correct_full_marks == report.correct_tried >= 3
