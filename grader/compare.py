@@ -40,6 +40,8 @@ def _at(idx):
 def _compare_arrays(expected, got, where):
     expected = np.asarray(expected)
     got_arr = np.asarray(got)
+    if got_arr.dtype == bool:      # True/False predictions are as good as 1/0
+        got_arr = got_arr.astype(int)
     if expected.ndim == 0:
         if not _is_number(got):
             return _same(f"{where} should be a number (a float or a 0-d array), but it is {_kind(got)}.")

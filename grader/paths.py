@@ -9,7 +9,8 @@ SOLUTIONS = ROOT / "solutions"
 RELEASE = ROOT / "notebooks"
 HIDDEN_EXPECTED = SOLUTIONS / "expected"   # outside every assignment folder
 TEMPLATES = SOLUTIONS / "templates"
-ASSIGNMENTS = ("deep_nn_step_by_step",)    # assignments that exist so far
+# assignments that exist so far, in course order
+ASSIGNMENTS = ("planar_classifier", "deep_nn_step_by_step")
 
 
 def source_notebook(assignment):

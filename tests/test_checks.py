@@ -10,7 +10,7 @@ from grader.audit import load_answers
 from grader.cases import cases_module
 from grader.checks import CheckFailed, run_hidden, run_public, swapped
 from grader.mistakes import catalogue
-from grader.paths import public_tests_file
+from grader.paths import ASSIGNMENTS, public_tests_file
 
 FUNCTIONS = list(cases_module(ASSIGNMENT).POINTS)
 MISTAKES = [m for ms in catalogue(ASSIGNMENT).values() for m in ms]
@@ -22,11 +22,14 @@ def grade(namespace, name):
     return audit.grade(ASSIGNMENT, namespace, name)
 
 
-def test_every_function_has_cases_mistakes_and_two_other_correct_styles():
-    assert set(catalogue(ASSIGNMENT)) == set(FUNCTIONS)
-    for style, answers in STYLES.items():
-        assert set(answers) == set(FUNCTIONS), style
-    assert len(STYLES) >= 2
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_function_has_cases_mistakes_and_two_other_correct_styles(assignment):
+    functions = set(cases_module(assignment).POINTS)
+    assert set(catalogue(assignment)) == functions
+    styles = submissions.style_answers(assignment)
+    assert len(styles) >= 2
+    for style, answers in styles.items():
+        assert set(answers) == functions, style
 
 
 @pytest.mark.parametrize("style", sorted(CORRECT))
@@ -123,8 +126,10 @@ def test_a_1x1_cost_is_refused_but_a_0d_cost_and_a_float_are_accepted():
                 run_hidden(ASSIGNMENT, "compute_cost", ns["compute_cost"])
 
 
-def test_audit_command_finds_no_problem():
-    report = audit.audit(ASSIGNMENT)
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_correct_variant_gets_full_marks_and_every_mistake_is_caught_with_its_hint(assignment):
+    report = audit.audit(assignment)
     assert report.ok, "\n".join(report.problems)
-    assert report.mistakes_tried == report.mistakes_caught == report.hints_matched == len(MISTAKES)
+    n_mistakes = sum(len(ms) for ms in catalogue(assignment).values())
+    assert report.mistakes_tried == report.mistakes_caught == report.hints_matched == n_mistakes
     assert report.correct_full_marks == report.correct_tried >= 3

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from grader.cases import cases_module
 from grader.paths import ASSIGNMENTS, RELEASE, source_notebook
 
 pytestmark = pytest.mark.slow
@@ -36,7 +37,8 @@ def test_solution_notebook_runs_top_to_bottom_and_passes_every_test(assignment):
     for cell in tests:
         text = stdout(cell)
         assert "all tests passed" in text and "hidden tests passed" in text, cell.metadata["nbgrader"]["grade_id"]
-    assert "Public tests passed for 30 of 30 points" in stdout(nb.cells[-2])
+    total = sum(cases_module(assignment).POINTS.values())
+    assert f"Public tests passed for {total} of {total} points" in stdout(nb.cells[-2])
     assert any("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 

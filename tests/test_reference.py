@@ -104,7 +104,7 @@ def test_training_lowers_the_cost_and_records_every_100_iterations():
     Y = (X[0:1] + X[1:2] > 0).astype(float)
     np.random.seed(1)
     _, costs = reference().training.L_layer_model(X, Y, [5, 4, 1], learning_rate=0.5, num_iterations=301)
-    assert len(costs) == 4 and costs[-1] < costs[0]
+    assert len(costs) == 4 and costs[-1] < costs[0]     # iterations 0, 100, 200, 300
     np.random.seed(1)
     _, costs2 = reference().training.two_layer_model(X, Y, (5, 4, 1), learning_rate=0.5, num_iterations=301)
     assert len(costs2) == 4 and costs2[-1] < costs2[0]

@@ -1,21 +1,33 @@
 """Reference training loops for ``deep_nn_application``.
 
-Both loops record the cost every 100 iterations (and at the last one), which
-is the notebook's contract; the caller seeds np.random before calling.
+Both loops record the cost at iterations 0, 100, 200, ... (the notebook's
+contract); the caller seeds np.random before calling. The L-layer model is
+initialised with He scaling (``initialize_parameters_deep(..., method="he")``),
+as the application notebook's helper does.
 """
 import numpy as np
 
-from .step_by_step import (L_model_backward, L_model_forward, compute_cost,
-                           initialize_parameters, initialize_parameters_deep,
-                           linear_activation_backward, linear_activation_forward,
-                           update_parameters)
+from .step_by_step import (L_model_backward, L_model_forward, compute_cost,  # noqa: F401
+                           initialize_parameters, linear_activation_backward,
+                           linear_activation_forward, update_parameters)
+
+
+def initialize_parameters_deep(layer_dims, method="he"):
+    """W{l} = randn(n[l], n[l-1]) * scale with scale 0 ("zeros"), 0.01 ("small")
+    or sqrt(2 / n[l-1]) ("he", for ReLU layers); b{l} = 0."""
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        scale = {"zeros": 0.0, "small": 0.01, "he": np.sqrt(2 / layer_dims[l - 1])}[method]
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
 
 
 def _record(costs, i, num_iterations, cost, print_cost):
-    if i % 100 == 0 or i == num_iterations - 1:
+    if i % 100 == 0:
         costs.append(cost)
-        if print_cost:
-            print(f"Cost after iteration {i}: {cost:.6f}")
+    if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+        print(f"Cost after iteration {i}: {cost:.6f}")
 
 
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
