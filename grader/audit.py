@@ -6,6 +6,7 @@ catalogued mistake must fail the hidden test of its own function, show its
 own hint, and leave every other function's tests passing.
 """
 import importlib.util
+import sys
 from dataclasses import dataclass, field
 
 from . import submissions
@@ -15,20 +16,27 @@ from .mistakes import catalogue
 from .paths import SOLUTIONS, public_tests_file
 
 
-def notebook_namespace():
-    """What a student's answer cell sees: the first cell's imports and the helper's activations."""
-    spec = importlib.util.spec_from_file_location("nn_utils_audit", SOLUTIONS / "common" / "nn_utils.py")
-    helper = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(helper)
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module          # dnn_blocks imports nn_utils by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def notebook_namespace(assignment):
+    """What a student's answer cell sees: numpy, copy and the helpers the notebook provides."""
+    helpers = [_load(p.stem, p) for p in sorted((SOLUTIONS / assignment).glob("*.py"), key=lambda p: p.stem != "nn_utils")]
     namespace = {"__name__": "__main__"}
     exec("import copy\nimport numpy as np", namespace)
-    namespace.update(sigmoid=helper.sigmoid, relu=helper.relu, tanh=helper.tanh)
+    for name in cases_module(assignment).PROVIDED:
+        namespace[name] = next(getattr(h, name) for h in reversed(helpers) if hasattr(h, name))
     return namespace
 
 
-def load_answers(sources):
+def load_answers(assignment, sources):
     """Define answer-cell sources {function: source} in one fresh notebook-like namespace."""
-    namespace = notebook_namespace()
+    namespace = notebook_namespace(assignment)
     for source in sources.values():
         exec(compile(source, "<answer>", "exec"), namespace)
     return namespace
@@ -73,7 +81,7 @@ def audit(assignment):
     correct = {"solution": solution, **submissions.style_answers(assignment)}
     report = Report()
     for style, answers in correct.items():
-        namespace = load_answers({**solution, **answers})
+        namespace = load_answers(assignment, {**solution, **answers})
         report.correct_tried += 1
         failing = [(n, m) for n in functions for public, hidden, m in [grade(assignment, namespace, n)]
                    if not (public and hidden)]
@@ -82,7 +90,7 @@ def audit(assignment):
     for mistakes in catalogue(assignment).values():
         for known in mistakes:
             report.mistakes_tried += 1
-            namespace = load_answers({**solution, known.function: submissions.mistake_answer(known)})
+            namespace = load_answers(assignment, {**solution, known.function: submissions.mistake_answer(known)})
             for name in functions:
                 _, hidden, message = grade(assignment, namespace, name)
                 if name == known.function:

@@ -34,6 +34,7 @@ def _is_number(value):
 
 
 def _at(idx):
+    idx = tuple(idx)
     return "[" + ", ".join(str(int(i)) for i in idx) + "]" if idx else ""
 
 
@@ -51,13 +52,15 @@ def _compare_arrays(expected, got, where):
         return _same(f"{where} has shape {got.shape} but should have shape {expected.shape}.")
     if not np.issubdtype(got_arr.dtype, np.number) or np.issubdtype(got_arr.dtype, np.complexfloating):
         return _same(f"{where} has dtype {got_arr.dtype}; it should hold real numbers ({expected.dtype}).")
-    if np.isfinite(expected).all() and not np.isfinite(got_arr).all():
-        bad = np.argwhere(~np.isfinite(got_arr))[0] if got_arr.ndim else ()
+    finite = np.isfinite(expected)
+    if not np.array_equal(finite, np.isfinite(got_arr)):
+        bad = tuple(np.argwhere(finite != np.isfinite(got_arr))[0]) if got_arr.ndim else ()
         return _same(f"{where} contains NaN or inf (first at {_at(bad) or 'the value'}): "
                      f"look for a log of 0 or a division by 0.")
-    scale = np.max(np.abs(expected)) if expected.size else 0.0
+    scale = np.max(np.abs(expected[finite])) if finite.any() else 0.0
     atol = 1e-12 + 1e-7 * scale
-    close = np.isclose(got_arr, expected, rtol=RTOL, atol=atol)
+    # entries that are not finite in both compare equal when they are the same (NaN, +inf or -inf)
+    close = np.isclose(got_arr, expected, rtol=RTOL, atol=atol, equal_nan=True)
     if close.all():
         return None
     err = np.abs(got_arr.astype(float) - expected)

@@ -8,8 +8,8 @@ A template is the notebook as text, one cell after each ``%% <kind> [name]`` lin
   the public tests, then the hidden tests between nbgrader's HIDDEN TESTS markers.
 
 In markdown, ``{{points_table}}`` becomes the table of graded functions and
-``{{output}}`` the printed output of the code cell just before it, run with the
-reference solution: every "Expected output" comes from the reference, none is typed.
+``{{output}}`` (``{{output_of_next}}``) the printed output of the code cell just
+before (after) it, run with the reference solution: every "Expected output" comes from the reference, none is typed.
 """
 import contextlib
 import copy
@@ -73,19 +73,29 @@ def run_example(source, namespace):
     return out.getvalue().rstrip("\n")
 
 
+def _nearest_code(cells, i, step):
+    """Source of the nearest plain code cell before (step -1) or after (step +1) cell i."""
+    j = i + step
+    while cells[j][0] != "code":
+        j += step
+    return cells[j][2]
+
+
 def build(assignment):
     module = cases_module(assignment)
     namespace = example_namespace(assignment)
-    cells, previous_code = [], None
-    for i, (kind, name, source) in enumerate(parse((TEMPLATES / f"{assignment}.nb").read_text("utf-8"))):
+    template = parse((TEMPLATES / f"{assignment}.nb").read_text("utf-8"))
+    cells = []
+    for i, (kind, name, source) in enumerate(template):
         if kind == "markdown":
             source = source.replace("{{points_table}}", points_table(module.POINTS))
-            if "{{output}}" in source:
-                source = source.replace("{{output}}", "```\n" + run_example(previous_code, namespace) + "\n```")
+            for marker, step in (("{{output}}", -1), ("{{output_of_next}}", 1)):
+                if marker in source:
+                    printed = run_example(_nearest_code(template, i, step), namespace)
+                    source = source.replace(marker, "```\n" + printed + "\n```")
             cell = nbformat.v4.new_markdown_cell(source)
         elif kind == "code":
             cell = nbformat.v4.new_code_cell(source)
-            previous_code = source
         elif kind == "answer":
             cell = nbformat.v4.new_code_cell(source, metadata=_nbgrader(name, solution=True))
         else:

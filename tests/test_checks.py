@@ -34,7 +34,7 @@ def test_every_function_has_cases_mistakes_and_two_other_correct_styles(assignme
 
 @pytest.mark.parametrize("style", sorted(CORRECT))
 def test_does_a_correct_implementation_in_any_style_get_full_marks(style):
-    namespace = load_answers(CORRECT[style])
+    namespace = load_answers(ASSIGNMENT, CORRECT[style])
     for name in FUNCTIONS:
         public, hidden, message = grade(namespace, name)
         assert public and hidden, f"{style}: {name}: {message}"
@@ -43,7 +43,7 @@ def test_does_a_correct_implementation_in_any_style_get_full_marks(style):
 @pytest.mark.parametrize("known", MISTAKES, ids=lambda m: f"{m.function}-{m.name}")
 def test_does_each_known_mistake_lose_its_points_with_its_own_hint(known):
     answers = dict(CORRECT["solution"], **{known.function: submissions.mistake_answer(known)})
-    namespace = load_answers(answers)
+    namespace = load_answers(ASSIGNMENT, answers)
     for name in FUNCTIONS:
         public, hidden, message = grade(namespace, name)
         if name == known.function:
@@ -56,17 +56,17 @@ def test_does_each_known_mistake_lose_its_points_with_its_own_hint(known):
 def test_a_mistake_that_is_right_on_the_public_case_is_still_caught():
     # seeding with the public seed inside the function passes the public test ...
     known = next(m for m in MISTAKES if m.name == "init_seeded")
-    namespace = load_answers({"f": submissions.mistake_answer(known)})
+    namespace = load_answers(ASSIGNMENT, {"f": submissions.mistake_answer(known)})
     run_public("initialize_parameters", namespace["initialize_parameters"], public_tests_file(ASSIGNMENT), quiet=True)
     # ... but not the hidden ones, and any other seed is recognised too
-    namespace = load_answers({"f": submissions.mistake_answer(known).replace("seed(1)", "seed(42)")})
+    namespace = load_answers(ASSIGNMENT, {"f": submissions.mistake_answer(known).replace("seed(1)", "seed(42)")})
     with pytest.raises(CheckFailed, match="calls np.random.seed itself"):
         run_hidden(ASSIGNMENT, "initialize_parameters", namespace["initialize_parameters"])
 
 
 def test_hidden_messages_never_show_expected_values(ref):
     known = next(m for m in MISTAKES if m.name == "dW_over_2")
-    namespace = load_answers({"f": submissions.mistake_answer(known)})
+    namespace = load_answers(ASSIGNMENT, {"f": submissions.mistake_answer(known)})
     with pytest.raises(CheckFailed) as failure:
         run_hidden(ASSIGNMENT, "linear_backward", namespace["linear_backward"])
     message = str(failure.value)
@@ -76,7 +76,7 @@ def test_hidden_messages_never_show_expected_values(ref):
 
 
 def test_composite_functions_are_graded_with_the_reference_callees():
-    broken = load_answers(dict(CORRECT["solution"], linear_forward="def linear_forward(A, W, b):\n    return None"))
+    broken = load_answers(ASSIGNMENT, dict(CORRECT["solution"], linear_forward="def linear_forward(A, W, b):\n    return None"))
     for name in ("linear_activation_forward", "L_model_forward"):
         run_hidden(ASSIGNMENT, name, broken[name])
     # the student's own function is back in place afterwards
@@ -92,7 +92,7 @@ def test_callees_are_restored_even_when_the_call_raises(ref):
 
 
 def test_public_check_passes_a_right_function_and_notes_its_broken_callee(capsys):
-    broken = load_answers(dict(CORRECT["solution"],
+    broken = load_answers(ASSIGNMENT, dict(CORRECT["solution"],
                                linear_forward="def linear_forward(A, W, b):\n    return W @ A - b, (A, W, b)"))
     run_public("L_model_forward", broken["L_model_forward"], public_tests_file(ASSIGNMENT))
     out = capsys.readouterr().out
@@ -101,13 +101,13 @@ def test_public_check_passes_a_right_function_and_notes_its_broken_callee(capsys
 
 
 def test_untouched_stub_says_what_to_do():
-    namespace = load_answers({"f": "def linear_forward(A, W, b):\n    raise NotImplementedError()"})
+    namespace = load_answers(ASSIGNMENT, {"f": "def linear_forward(A, W, b):\n    raise NotImplementedError()"})
     with pytest.raises(CheckFailed, match="not written yet"):
         run_public("linear_forward", namespace["linear_forward"], public_tests_file(ASSIGNMENT))
 
 
 def test_student_warnings_and_prints_do_not_reach_the_test_output(capsys):
-    noisy = load_answers({"f": "import sys, warnings\ndef relu_backward(dA, cache):\n"
+    noisy = load_answers(ASSIGNMENT, {"f": "import sys, warnings\ndef relu_backward(dA, cache):\n"
                                "    print('debug', file=sys.stderr)\n    warnings.warn('w')\n"
                                "    np.exp(1e5)\n    return dA * (cache > 0)"})
     run_hidden(ASSIGNMENT, "relu_backward", noisy["relu_backward"])
@@ -117,7 +117,7 @@ def test_student_warnings_and_prints_do_not_reach_the_test_output(capsys):
 
 def test_a_1x1_cost_is_refused_but_a_0d_cost_and_a_float_are_accepted():
     for body, ok in (("return c.item()", True), ("return np.squeeze(c)", True), ("return c", False)):
-        ns = load_answers({"f": "def compute_cost(AL, Y):\n    c = -(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / Y.shape[1]\n"
+        ns = load_answers(ASSIGNMENT, {"f": "def compute_cost(AL, Y):\n    c = -(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / Y.shape[1]\n"
                                 f"    {body}"})
         if ok:
             run_hidden(ASSIGNMENT, "compute_cost", ns["compute_cost"])
