@@ -31,7 +31,9 @@ def stdout(cell):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_solution_notebook_runs_top_to_bottom_and_passes_every_test(assignment):
     nb, seconds = execute(source_notebook(assignment))
-    assert seconds < 20, f"{assignment} took {seconds:.1f} s"
+    limit = 20 if assignment == "deep_nn_step_by_step" else 60    # the issues' budgets on this machine
+    assert seconds < limit, f"{assignment} took {seconds:.1f} s"
+    print(f"{assignment}: {seconds:.1f} s")
     tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert tests
     for cell in tests:
