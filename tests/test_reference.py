@@ -108,3 +108,44 @@ def test_training_lowers_the_cost_and_records_every_100_iterations():
     np.random.seed(1)
     _, costs2 = reference().training.two_layer_model(X, Y, (5, 4, 1), learning_rate=0.5, num_iterations=301)
     assert len(costs2) == 4 and costs2[-1] < costs2[0]
+
+
+gc = reference().gradient_checking
+
+
+def test_gradient_checking_network_gradients_match_numerical_gradient():
+    rng = np.random.default_rng(5)
+    X = rng.standard_normal((4, 6))
+    Y = np.eye(3)[rng.integers(0, 3, 6)].T
+    parameters = {"W1": rng.standard_normal((5, 4)), "b1": rng.standard_normal((5, 1)),
+                  "W2": rng.standard_normal((3, 5)), "b2": rng.standard_normal((3, 1))}
+    _, cache = gc.forward_propagation_n(X, Y, parameters)
+    grads = gc.backward_propagation_n(X, Y, cache)
+    for key in parameters:
+        numerical = numerical_gradient(lambda: gc.forward_propagation_n(X, Y, parameters)[0], parameters[key])
+        assert relative_difference(grads["d" + key], numerical) < 1e-7, key
+    assert gc.gradient_check(parameters, grads, X, Y) < 1e-7
+    wrong = dict(grads, dW2=grads["dW2"] / 2)
+    assert gc.gradient_check(parameters, wrong, X, Y) > 1e-3
+
+
+@pytest.mark.parametrize("m", [1, 7])
+def test_softmax_backward_is_the_gradient_of_the_multiclass_cost(m):
+    rng = np.random.default_rng(m)
+    Z = rng.standard_normal((4, m))
+    Y = np.eye(4)[rng.integers(0, 4, m)].T
+    cost = lambda: m * gc.compute_cost_multiclass(gc.softmax(Z)[0], Y)   # per-example convention
+    assert relative_difference(gc.softmax_backward(gc.softmax(Z)[0], Y), numerical_gradient(cost, Z)) < 1e-7
+
+
+def test_softmax_is_stable_and_sums_to_one():
+    A, _ = gc.softmax(np.array([[1000.0, -1000.0], [999.0, 0.0]]))
+    assert np.isfinite(A).all() and np.allclose(A.sum(axis=0), 1)
+
+
+def test_vector_round_trip():
+    d = {"W1": np.arange(6.0).reshape(2, 3), "b1": np.ones((2, 1))}
+    theta = gc.dictionary_to_vector(d)
+    assert theta.shape == (8, 1) and theta[:3, 0].tolist() == [0, 1, 2]
+    back = gc.vector_to_dictionary(theta, d)
+    assert all(np.array_equal(back[k], d[k]) for k in d)

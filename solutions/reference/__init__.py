@@ -7,11 +7,12 @@ It is verified by numerical gradient checks (``tests/test_reference.py``),
 not by trusting itself; every expected value in the course is computed from
 it by ``nngrader build-expected``.
 """
-from . import planar, step_by_step, training
+from . import gradient_checking, planar, step_by_step, training
 
 # assignment id -> module holding that assignment's graded functions
 ASSIGNMENTS = {
     "deep_nn_step_by_step": step_by_step,
     "planar_classifier": planar,
     "deep_nn_application": training,
+    "gradient_checking": gradient_checking,
 }
