@@ -10,7 +10,7 @@ RELEASE = ROOT / "notebooks"
 HIDDEN_EXPECTED = SOLUTIONS / "expected"   # outside every assignment folder
 TEMPLATES = SOLUTIONS / "templates"
 # assignments that exist so far, in course order
-ASSIGNMENTS = ("planar_classifier", "deep_nn_step_by_step", "deep_nn_application")
+ASSIGNMENTS = ("planar_classifier", "deep_nn_step_by_step", "deep_nn_application", "gradient_checking")
 
 
 def source_notebook(assignment):

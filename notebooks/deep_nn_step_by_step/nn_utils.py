@@ -100,9 +100,9 @@ def show_images(x, y, classes, n=10, predicted=None):
     """A row of ``n`` images (m, h, w) with their labels (and predictions, if given)."""
     n = min(n, len(x))
     plt.figure(figsize=(1.4 * n, 1.8))
-    for i in range(n):
+    for i, image in enumerate(x[:n]):
         plt.subplot(1, n, i + 1)
-        plt.imshow(x[i], cmap="gray")
+        plt.imshow(image, cmap="gray")
         label = classes[int(np.squeeze(y)[i])].decode()
         if predicted is not None:
             label = f"{label}\n(pred {classes[int(np.squeeze(predicted)[i])].decode()})"

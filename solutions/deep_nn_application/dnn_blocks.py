@@ -35,6 +35,18 @@ def initialize_parameters_deep(layer_dims, method="he"):
     return parameters
 
 
+def linear_forward(A, W, b):
+    """The linear step alone: Z = W A + b; cache = (A, W, b)."""
+    return W @ A + b, (A, W, b)
+
+
+def linear_backward(dZ, cache):
+    """The linear step backwards: dA_prev, dW = dZ A_prev^T / m, db = row sums of dZ / m."""
+    A_prev, W, _ = cache
+    n_examples = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / n_examples, dZ.sum(axis=1, keepdims=True) / n_examples
+
+
 def linear_activation_forward(A_prev, W, b, activation):
     """A = g(W A_prev + b); cache = ((A_prev, W, b), Z)."""
     Z = W @ A_prev + b

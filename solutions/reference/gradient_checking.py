@@ -8,7 +8,8 @@ sigmoids by a softmax. As everywhere in the course, dZ is per example and the
 """
 import numpy as np
 
-from .step_by_step import linear_activation_backward, linear_activation_forward, linear_backward, linear_forward, update_parameters
+from .step_by_step import (linear_activation_backward, linear_activation_forward, linear_backward,  # noqa: F401
+                           linear_forward, relu, sigmoid, update_parameters)
 from .training import initialize_parameters_deep
 
 

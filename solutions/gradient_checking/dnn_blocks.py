@@ -1,0 +1,1 @@
+../deep_nn_application/dnn_blocks.py

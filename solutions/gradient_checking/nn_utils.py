@@ -1,0 +1,1 @@
+../common/nn_utils.py
