@@ -5,6 +5,9 @@
     nngrader release [ASSIGNMENT ...]   the above, then nbgrader generate_assignment -> notebooks/
     nngrader check NOTEBOOK             run a notebook and print its public-test table (students)
     nngrader grade COURSE ASSIGNMENT    nbgrader autograde COURSE/submitted/*/ASSIGNMENT, print scores
+                                        (--from FOLDER: a flat folder of notebooks named by student)
+    nngrader export COURSE ASSIGNMENT   scores per student and function as CSV
+    nngrader feedback COURSE ASSIGNMENT HTML feedback per student (hidden tests removed)
     nngrader audit [ASSIGNMENT ...]     prove the checks on correct variants and every known mistake
     nngrader demo                       grade a generated sample class end to end
 """
@@ -42,12 +45,27 @@ def cmd_check(args):
 def cmd_grade(args):
     from . import grading
     course = Path(args.course)
+    if args.source:
+        students = grading.collect_flat(args.source, course, args.assignment, args.pattern)
+        print(f"collected {len(students)} notebooks from {args.source} into {course}/submitted/")
     if not (course / "submitted").is_dir():
-        sys.exit(f"error: {course}/submitted/ does not exist: put submissions in "
-                 f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb")
+        raise ValueError(f"{course}/submitted/ does not exist: put submissions in "
+                         f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb or use --from FOLDER")
     grading.setup_course(course, args.assignment)
     grading.autograde(course, args.assignment)
     print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
+
+
+def cmd_export(args):
+    from . import grading
+    path = grading.export_csv(args.course, args.assignment, args.csv or Path(args.course) / f"{args.assignment}_grades.csv")
+    print(f"wrote {path}")
+
+
+def cmd_feedback(args):
+    from . import grading
+    pages = grading.feedback(args.course, args.assignment)
+    print(f"wrote {len(pages)} feedback pages under {Path(args.course) / 'feedback'}")
 
 
 def cmd_audit(args):
@@ -77,7 +95,10 @@ def cmd_demo(args):
     grading.autograde(course, assignment)
     print()
     print(grading.format_table(grading.scores(course, assignment), assignment))
-    print(f"\nGradebook: {course / 'gradebook.db'}\nAutograded notebooks: {course / 'autograded'}")
+    csv_path = grading.export_csv(course, assignment, course / f"{assignment}_grades.csv")
+    pages = grading.feedback(course, assignment)
+    print(f"\nGradebook:  {course / 'gradebook.db'}\nGrades CSV: {csv_path}\n"
+          f"Feedback:   {len(pages)} HTML pages under {course / 'feedback'}")
 
 
 def main(argv=None):
@@ -94,9 +115,23 @@ def main(argv=None):
     p.add_argument("notebook", help="path to a student notebook (.ipynb)")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("grade", help="autograde COURSE/submitted/<student>/ASSIGNMENT with nbgrader")
-    p.add_argument("course", help="course folder holding submitted/")
+    p.add_argument("course", help="course folder holding submitted/ (created with --from)")
     p.add_argument("assignment", choices=ASSIGNMENTS)
+    p.add_argument("--from", dest="source", metavar="FOLDER",
+                   help="a flat folder of notebooks named by student, as a learning-management system exports them")
+    from .grading import LMS_PATTERN
+    p.add_argument("--pattern", default=LMS_PATTERN,
+                   help="regular expression with a group 'student' matched against each file name "
+                        "(default: the text before the first '_' or '.')")
     p.set_defaults(func=cmd_grade)
+    for name, func, text in (("export", cmd_export, "write the scores per student and function as CSV"),
+                             ("feedback", cmd_feedback, "HTML feedback per student with nbgrader generate_feedback")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("course", help="course folder graded with `nngrader grade`")
+        p.add_argument("assignment", choices=ASSIGNMENTS)
+        if name == "export":
+            p.add_argument("--csv", help="output file (default: COURSE/ASSIGNMENT_grades.csv)")
+        p.set_defaults(func=func)
     p = sub.add_parser("audit", help="prove the checks: correct variants pass, every known mistake is caught")
     p.add_argument("assignments", nargs="*", choices=[[], *ASSIGNMENTS], help="default: all")
     p.set_defaults(func=cmd_audit)
@@ -104,7 +139,10 @@ def main(argv=None):
     p.add_argument("--out", default=str(ROOT / "demo"), help="course folder to create (default: demo/)")
     p.set_defaults(func=cmd_demo)
     args = parser.parse_args(argv)
-    args.func(args)
+    try:
+        args.func(args)
+    except (ValueError, RuntimeError, OSError) as error:   # one clear line, non-zero exit
+        sys.exit(f"error: {str(error).splitlines()[0]}")
 
 
 if __name__ == "__main__":

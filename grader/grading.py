@@ -2,6 +2,7 @@
 
 A course folder for grading holds nbgrader's usual layout::
 
+    <course>/nbgrader_config.py           written by setup_course
     <course>/gradebook.db
     <course>/release/<assignment>/        written by generate_assignment (registers the assignment)
     <course>/submitted/<student>/<assignment>/<assignment>.ipynb
@@ -9,6 +10,8 @@ A course folder for grading holds nbgrader's usual layout::
 
 and takes its source notebooks (with the hidden tests) from ``solutions/``.
 """
+import csv
+import re
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -17,21 +20,39 @@ from .cases import cases_module
 from .paths import SOLUTIONS
 from .release import generate, nbgrader
 
+LMS_PATTERN = r"(?P<student>[^_.]+)[_.]"
+
 
 def db_url(course):
     return f"sqlite:///{Path(course).resolve() / 'gradebook.db'}"
 
 
-def course_args(course):
-    return [f"--CourseDirectory.root={Path(course).resolve()}",
-            f"--CourseDirectory.source_directory={SOLUTIONS}",
-            f"--CourseDirectory.db_url={db_url(course)}"]
+COURSE_CONFIG = """\
+# Written by nngrader: an nbgrader course whose source is the course repository's solutions/.
+c = get_config()  # noqa: F821
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.source_directory = {source!r}
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.db_url = {db_url!r}
+# Tracebacks without source lines: feedback shows the message, not the test code.
+c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
+# nbgrader's feedback would show hidden tests without ClearHiddenTests.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+"""
 
 
 def setup_course(course, assignment):
-    """Register the assignment in the course's gradebook with nbgrader's generate_assignment."""
-    Path(course).mkdir(parents=True, exist_ok=True)
-    generate(assignment, release_dir=Path(course).resolve() / "release", db_url=db_url(course))
+    """Write the course's nbgrader_config.py and register the assignment in its gradebook
+    with nbgrader's generate_assignment."""
+    course = Path(course).resolve()
+    course.mkdir(parents=True, exist_ok=True)
+    (course / "nbgrader_config.py").write_text(
+        COURSE_CONFIG.format(root=str(course), source=str(SOLUTIONS), db_url=db_url(course)), encoding="utf-8")
+    generate(assignment, release_dir=course / "release", db_url=db_url(course))
 
 
 def submit(course, assignment, student, notebook_text):
@@ -44,7 +65,46 @@ def submit(course, assignment, student, notebook_text):
 
 def autograde(course, assignment):
     """One real ``nbgrader autograde`` run over every submission of the assignment."""
-    return nbgrader("autograde", assignment, "--create", "--force", *course_args(course), cwd=Path(course))
+    return nbgrader("autograde", assignment, "--create", "--force", cwd=Path(course))
+
+
+def feedback(course, assignment):
+    """nbgrader generate_feedback: one HTML page per student in <course>/feedback/, hidden tests removed."""
+    nbgrader("generate_feedback", assignment, "--force", cwd=Path(course))
+    return sorted(Path(course).glob(f"feedback/*/{assignment}/*.html"))
+
+
+def export_csv(course, assignment, path):
+    """One row per student: the score of each graded function and the total."""
+    table = scores(course, assignment)
+    functions = list(cases_module(assignment).POINTS)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student", *functions, "total"])
+        for student, row in sorted(table.items()):
+            writer.writerow([student, *(row[n] for n in functions), row["total"]])
+    return Path(path)
+
+
+def collect_flat(folder, course, assignment, pattern=LMS_PATTERN):
+    """Copy a flat folder of notebooks named by student (as a learning-management system
+    exports them) into nbgrader's submitted/<student>/<assignment>/ layout.
+
+    The student id is the named group ``student`` of ``pattern`` matched against the
+    file name; by default the text before the first underscore or dot
+    (``jdoe_12345_deep_nn.ipynb`` and ``jdoe.ipynb`` both give ``jdoe``)."""
+    regex = re.compile(pattern)
+    students = {}
+    for path in sorted(Path(folder).glob("*.ipynb")):
+        match = regex.match(path.name)
+        if not match:
+            raise ValueError(f"{path.name} does not match the pattern {pattern!r}: cannot tell whose it is.")
+        student = match.group("student")
+        if student in students:
+            raise ValueError(f"{path.name} and {students[student].name} both belong to {student!r}.")
+        students[student] = path
+        submit(course, assignment, student, path.read_text(encoding="utf-8", errors="replace"))
+    return sorted(students)
 
 
 def scores(course, assignment):

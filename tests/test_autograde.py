@@ -1,6 +1,6 @@
 """Does real nbgrader grade a class right? Scores are read from nbgrader's gradebook."""
+import html
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -77,3 +77,41 @@ def test_hidden_test_code_stays_in_the_source(graded):
     course, _ = graded
     released = (course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     assert "run_hidden" not in released and "BEGIN SOLUTION" not in released
+
+
+@pytest.fixture(scope="module")
+def feedback_pages(graded):
+    course, _ = graded
+    return grading.feedback(course, ASSIGNMENT)
+
+
+def test_feedback_has_a_page_per_student_with_hints_but_no_hidden_test_or_reference(graded, feedback_pages):
+    from test_release import secret_and_public_lines
+    _, scores = graded
+    assert {p.parts[-3] for p in feedback_pages} == set(scores)
+    for page in feedback_pages:
+        text = page.read_text(encoding="utf-8")
+        assert "BEGIN HIDDEN TESTS" not in text and "run_hidden" not in text and "expected/" not in text
+    # a page shows the student's own code; the untouched release has none, so any
+    # solution, hidden-test or reference line there would have come from the grader
+    course, _ = graded
+    release = nbformat.read(course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    released = "\n".join(cell.source for cell in release.cells)
+    secret, _ = secret_and_public_lines()
+    secret = [line for line in secret if line not in released]     # prose may quote a formula
+    untouched = next(p for p in feedback_pages if p.parts[-3] == "untouched").read_text(encoding="utf-8")
+    assert secret and not [line for line in secret if line in untouched]
+    group = submissions.mistake_groups(ASSIGNMENT)[0]
+    page = next(p for p in feedback_pages if p.parts[-3] == "mistakes-1").read_text(encoding="utf-8")
+    assert all(html.escape(m.hint, quote=False) in page or m.hint in page for m in group)
+
+
+def test_csv_export_has_a_row_per_student_and_a_column_per_function(graded, tmp_path):
+    import csv
+    course, scores = graded
+    with open(grading.export_csv(course, ASSIGNMENT, tmp_path / "grades.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["student"] for r in rows] == sorted(scores)
+    assert set(rows[0]) == {"student", *POINTS, "total"}
+    complete = next(r for r in rows if r["student"] == "complete")
+    assert float(complete["total"]) == FULL

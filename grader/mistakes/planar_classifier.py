@@ -4,7 +4,8 @@ import copy
 
 import numpy as np
 
-from . import mistake
+from . import deep_nn_step_by_step as step
+from . import mistake, share
 
 
 @mistake("layer_sizes", "n_x is the number of rows of X (features), X.shape[0], not the number of examples.")
@@ -17,28 +18,9 @@ def sizes_wrong_hidden(X, Y):
     return X.shape[0], X.shape[0], Y.shape[0]
 
 
-@mistake("initialize_parameters", "W looks drawn with np.random.rand (uniform in [0, 1)): use np.random.randn.")
-def init_rand(n_x, n_h, n_y):
-    return {"W1": np.random.rand(n_h, n_x) * 0.01, "b1": np.zeros((n_h, 1)),
-            "W2": np.random.rand(n_y, n_h) * 0.01, "b2": np.zeros((n_y, 1))}
-
-
-@mistake("initialize_parameters", "W is missing the factor 0.01: multiply np.random.randn(...) by 0.01.")
-def init_no_scale(n_x, n_h, n_y):
-    return {"W1": np.random.randn(n_h, n_x), "b1": np.zeros((n_h, 1)),
-            "W2": np.random.randn(n_y, n_h), "b2": np.zeros((n_y, 1))}
-
-
-@mistake("initialize_parameters", "W looks transposed: W1 must have shape (n_h, n_x), one row per hidden unit.")
-def init_transposed(n_x, n_h, n_y):
-    return {"W1": np.random.randn(n_x, n_h) * 0.01, "b1": np.zeros((n_h, 1)),
-            "W2": np.random.randn(n_h, n_y) * 0.01, "b2": np.zeros((n_y, 1))}
-
-
-@mistake("initialize_parameters", "b has shape (n,) instead of (n, 1): use np.zeros((n_h, 1)).")
-def init_flat_b(n_x, n_h, n_y):
-    return {"W1": np.random.randn(n_h, n_x) * 0.01, "b1": np.zeros(n_h),
-            "W2": np.random.randn(n_y, n_h) * 0.01, "b2": np.zeros(n_y)}
+# initialize_parameters has the same contract as in deep_nn_step_by_step
+share("planar_classifier", "initialize_parameters", step.init_rand, step.init_no_scale,
+      step.init_transposed, step.init_flat_b)
 
 
 @mistake("initialize_parameters", "The function calls np.random.seed itself: remove it, the caller seeds the generator.")
@@ -75,21 +57,7 @@ def z2_from_z1(X, parameters):
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
-@mistake("compute_cost", "The cost has the wrong sign: cross-entropy is -1/m times the sum.")
-def cost_sign(A2, Y):
-    m = Y.shape[1]
-    return float(np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
-
-
-@mistake("compute_cost", "The cost is not divided by m, the number of examples (m = Y.shape[1]).")
-def cost_not_averaged(A2, Y):
-    return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
-
-
-@mistake("compute_cost", "The cost is a (1, 1) array: turn it into a number with np.squeeze(cost) or cost.item().")
-def cost_1x1(A2, Y):
-    m = Y.shape[1]
-    return -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m
+share("planar_classifier", "compute_cost", step.cost_sign, step.cost_not_averaged, step.cost_1x1)
 
 
 @mistake("compute_cost", "Only the y = 1 term is there: add (1 - Y) * log(1 - A2) for the examples with y = 0.")
