@@ -82,13 +82,14 @@ def cmd_audit(args):
 
 def cmd_demo(args):
     from . import grading, submissions
+    from .summary import write_summary
     assignment = "deep_nn_step_by_step"
     course = Path(args.out).resolve()
     if course.exists():
         shutil.rmtree(course)
     print(f"Releasing {assignment} into {course}/release with nbgrader generate_assignment ...")
     grading.setup_course(course, assignment)
-    students = submissions.sample_class(assignment)
+    students = submissions.sample_class(assignment, per_function=2)
     for student, text in students.items():
         grading.submit(course, assignment, student, text)
     print(f"Autograding {len(students)} sample submissions with nbgrader autograde ...")
@@ -97,8 +98,10 @@ def cmd_demo(args):
     print(grading.format_table(grading.scores(course, assignment), assignment))
     csv_path = grading.export_csv(course, assignment, course / f"{assignment}_grades.csv")
     pages = grading.feedback(course, assignment)
+    summary = write_summary(course, assignment)
     print(f"\nGradebook:  {course / 'gradebook.db'}\nGrades CSV: {csv_path}\n"
-          f"Feedback:   {len(pages)} HTML pages under {course / 'feedback'}")
+          f"Feedback:   {len(pages)} HTML pages under {course / 'feedback'}\n"
+          f"Summary:    {summary} (plot: {summary.with_suffix('.png')})")
 
 
 def main(argv=None):

@@ -40,7 +40,10 @@ def _at(idx):
 
 def _compare_arrays(expected, got, where):
     expected = np.asarray(expected)
-    got_arr = np.asarray(got)
+    try:
+        got_arr = np.asarray(got, dtype=float) if isinstance(got, (list, tuple)) else np.asarray(got)
+    except (TypeError, ValueError):
+        return _same(f"{where} should be a numpy array of shape {expected.shape}, but it is {_kind(got)}.")
     if got_arr.dtype == bool:      # True/False predictions are as good as 1/0
         got_arr = got_arr.astype(int)
     if expected.ndim == 0:

@@ -35,7 +35,10 @@ c.CourseDirectory.source_directory = {source!r}
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.db_url = {db_url!r}
 # Tracebacks without source lines: feedback shows the message, not the test code.
-c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--InteractiveShell.xmode=Minimal"]
+# Every cell of these notebooks runs in a few seconds; an endless loop is interrupted
+# after this many and the notebook goes on (nbgrader's interrupt_on_timeout).
+c.Execute.timeout = 15
 # nbgrader's feedback would show hidden tests without ClearHiddenTests.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

@@ -74,16 +74,29 @@ def fill(assignment, answers, release_dir=RELEASE):
     return nbformat.writes(nb)
 
 
-def sample_class(assignment):
-    """{student id: notebook text}: a small class with every kind of submission."""
+def sample_class(assignment, per_function=None):
+    """{student id: notebook text}: a class with every kind of submission.
+
+    By default the catalogued mistakes are grouped, at most one per function in a
+    submission (a small class for the tests); with ``per_function=k`` each of the
+    first k mistakes of every function is a submission of its own (the demo)."""
     solution = solution_answers(assignment)
     students = {"complete": fill(assignment, solution), "untouched": fill(assignment, {})}
     for style, answers in style_answers(assignment).items():
         students[style.replace("_", "-")] = fill(assignment, {**solution, **answers})
     only_bug = next(m for m in catalogue(assignment)["linear_backward"] if m.name == "dW_over_2")
     students["bug-linear-backward"] = fill(assignment, {**solution, "linear_backward": mistake_answer(only_bug)})
-    for i, group in enumerate(mistake_groups(assignment), 1):
-        students[f"mistakes-{i}"] = fill(assignment, {**solution, **{m.function: mistake_answer(m) for m in group}})
+    if per_function is None:
+        for i, group in enumerate(mistake_groups(assignment), 1):
+            students[f"mistakes-{i}"] = fill(assignment, {**solution, **{m.function: mistake_answer(m) for m in group}})
+    else:
+        for mistakes in catalogue(assignment).values():
+            for known in mistakes[:per_function]:
+                students[f"{known.function}-{known.name}".replace("_", "-")] = fill(
+                    assignment, {**solution, known.function: mistake_answer(known)})
+        endless = dict(solution)
+        endless["relu_backward"] = solution["relu_backward"].replace("    Z = cache\n", "    Z = cache\n    while True:\n        pass\n", 1)
+        students["endless-loop"] = fill(assignment, endless)
     crashing = dict(solution)
     crashing["L_model_forward"] = 'raise RuntimeError("a cell that crashes")\n' + solution["L_model_forward"]
     students["crashes"] = fill(assignment, crashing)

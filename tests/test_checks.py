@@ -91,13 +91,17 @@ def test_callees_are_restored_even_when_the_call_raises(ref):
     assert namespace == {"linear_forward": "student's"}
 
 
-def test_public_check_passes_a_right_function_and_notes_its_broken_callee(capsys):
+def test_public_check_passes_a_right_function_whose_callee_is_broken(capsys):
     broken = load_answers(ASSIGNMENT, dict(CORRECT["solution"],
-                               linear_forward="def linear_forward(A, W, b):\n    return W @ A - b, (A, W, b)"))
+                          linear_forward="def linear_forward(A, W, b):\n    return W @ A - b, (Z := W @ A, W, b)"))
     run_public("L_model_forward", broken["L_model_forward"], public_tests_file(ASSIGNMENT))
-    out = capsys.readouterr().out
-    assert "L_model_forward: all tests passed" in out
-    assert "Note: L_model_forward itself is right, but with your own versions of linear_activation_forward" in out
+    assert "L_model_forward: all tests passed" in capsys.readouterr().out
+
+
+def test_an_output_numpy_cannot_hold_is_reported_not_raised():
+    odd = load_answers(ASSIGNMENT, {"f": "def linear_forward(A, W, b):\n    return [[1, [2, 3]]], (A, W, b)"})
+    with pytest.raises(CheckFailed, match="linear_forward failed"):
+        run_hidden(ASSIGNMENT, "linear_forward", odd["linear_forward"])
 
 
 def test_untouched_stub_says_what_to_do():
