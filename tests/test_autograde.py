@@ -115,3 +115,14 @@ def test_csv_export_has_a_row_per_student_and_a_column_per_function(graded, tmp_
     assert set(rows[0]) == {"student", *POINTS, "total"}
     complete = next(r for r in rows if r["student"] == "complete")
     assert float(complete["total"]) == FULL
+
+
+def test_class_summary_counts_the_catalogued_mistakes(graded):
+    from grader.summary import hint_counts, write_summary
+    course, scores = graded
+    counts = hint_counts(course, ASSIGNMENT)
+    assert counts[("linear_backward", "dW looks divided by 2 instead of by m (m = A_prev.shape[1]).")] == 2
+    assert sum(counts.values()) >= len([m for g in submissions.mistake_groups(ASSIGNMENT) for m in g])
+    page = write_summary(course, ASSIGNMENT)
+    assert page.with_suffix(".png").stat().st_size > 1000
+    assert f"{len(scores)} students graded" in page.read_text()
