@@ -52,7 +52,7 @@ def cmd_grade(args):
         raise ValueError(f"{course}/submitted/ does not exist: put submissions in "
                          f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb or use --from FOLDER")
     grading.setup_course(course, args.assignment)
-    grading.autograde(course, args.assignment)
+    grading.autograde(course, args.assignment, progress=True)
     print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
 
 
@@ -93,7 +93,7 @@ def cmd_demo(args):
     for student, text in students.items():
         grading.submit(course, assignment, student, text)
     print(f"Autograding {len(students)} sample submissions with nbgrader autograde ...")
-    grading.autograde(course, assignment)
+    grading.autograde(course, assignment, progress=True)
     print()
     print(grading.format_table(grading.scores(course, assignment), assignment))
     csv_path = grading.export_csv(course, assignment, course / f"{assignment}_grades.csv")

@@ -12,6 +12,8 @@ and takes its source notebooks (with the hidden tests) from ``solutions/``.
 """
 import csv
 import re
+import threading
+import time
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -66,9 +68,47 @@ def submit(course, assignment, student, notebook_text):
     return folder
 
 
-def autograde(course, assignment):
-    """One real ``nbgrader autograde`` run over every submission of the assignment."""
-    return nbgrader("autograde", assignment, "--create", "--force", cwd=Path(course))
+def autograde(course, assignment, progress=False):
+    """One real ``nbgrader autograde`` run over every submission of the assignment.
+
+    With ``progress``, a tqdm bar follows the autograded notebooks as nbgrader writes
+    them, then says how many were graded, failed (no autograded notebook) and
+    flagged (a cell timed out or the kernel died)."""
+    if not progress:
+        return nbgrader("autograde", assignment, "--create", "--force", cwd=Path(course))
+    from tqdm import tqdm
+    course = Path(course)
+    students = sorted(p.parent.name for p in course.glob(f"submitted/*/{assignment}"))
+    done = threading.Event()
+    with tqdm(total=len(students), unit="notebook", desc="autograde") as bar:
+        def follow():
+            while not done.wait(0.5):
+                bar.n = len(_autograded(course, assignment, started))
+                bar.refresh()
+        started = time.time()
+        watcher = threading.Thread(target=follow, daemon=True)
+        watcher.start()
+        try:
+            result = nbgrader("autograde", assignment, "--create", "--force", cwd=course, check=False)
+        finally:
+            done.set()
+            watcher.join()
+        graded = _autograded(course, assignment, started)
+        flagged = [s for s in graded if _troubled(course / "autograded" / s / assignment / f"{assignment}.ipynb")]
+        bar.n = len(graded)
+        bar.set_postfix(graded=len(graded), failed=len(students) - len(graded), flagged=len(flagged))
+    return result
+
+
+def _autograded(course, assignment, since):
+    """Students whose autograded notebook was written after ``since`` (this run)."""
+    return [p.parts[-3] for p in course.glob(f"autograded/*/{assignment}/{assignment}.ipynb")
+            if p.stat().st_mtime >= since - 1]
+
+
+def _troubled(path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return "CellTimeoutError" in text or "DeadKernelError" in text or "Kernel died" in text
 
 
 def feedback(course, assignment):

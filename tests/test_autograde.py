@@ -21,7 +21,7 @@ def graded(tmp_path_factory):
     students = submissions.sample_class(ASSIGNMENT)
     for student, text in students.items():
         grading.submit(course, ASSIGNMENT, student, text)
-    grading.autograde(course, ASSIGNMENT)
+    grading.autograde(course, ASSIGNMENT, progress=True)    # the instructor's path, with its tqdm bar
     return course, grading.scores(course, ASSIGNMENT)
 
 
@@ -30,8 +30,9 @@ def lost(row):
 
 
 def test_every_submission_is_graded(graded):
-    _, scores = graded
+    course, scores = graded
     assert set(scores) == set(submissions.sample_class(ASSIGNMENT))
+    assert set(grading._autograded(course, ASSIGNMENT, 0)) == set(scores)
 
 
 @pytest.mark.parametrize("student", ["complete", "style-matmul", "style-loops"])
