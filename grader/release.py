@@ -50,7 +50,6 @@ def generate(assignment, release_dir=RELEASE, db_url=None):
     return target
 
 
-def release(assignments=ASSIGNMENTS, release_dir=RELEASE, db_url=None, rebuild=True):
-    if rebuild:
-        build_sources(assignments)
+def release(assignments=ASSIGNMENTS, release_dir=RELEASE, db_url=None):
+    build_sources(assignments)
     return [generate(a, release_dir, db_url) for a in assignments]

@@ -1,7 +1,6 @@
 """Can the grader be trusted? Correct code always passes, each known mistake always fails
 with its own hint, and one bug costs one function (checked here by calling the checks;
 tests/test_autograde.py proves the same through real nbgrader)."""
-import numpy as np
 import pytest
 
 from conftest import ASSIGNMENT

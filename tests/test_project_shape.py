@@ -1,7 +1,6 @@
 """Is the project installable the way the README says?"""
 import re
 import tomllib
-from pathlib import Path
 
 from grader.paths import ROOT
 

@@ -1,7 +1,5 @@
 """Known mistakes in ``planar_classifier``, one function each, written as students write them.
 Names such as ``forward_propagation`` used inside are supplied by the checker."""
-import copy
-
 import numpy as np
 
 from . import deep_nn_step_by_step as step
