@@ -37,6 +37,10 @@ class CheckFailed(AssertionError):
     """A graded function gave a wrong result; the message says what and why."""
 
 
+class LimitExceeded(Exception):
+    """A call ran past a grading limit (time, memory) or ended the grading process."""
+
+
 @dataclass
 class Outcome:
     output: object = None
@@ -104,6 +108,8 @@ def problem(outcome, expected, outputs, public):
     if isinstance(outcome.error, NotImplementedError):
         return ("it is not written yet: replace `raise NotImplementedError()` between "
                 "START CODE HERE and END CODE HERE with your code.")
+    if isinstance(outcome.error, LimitExceeded):
+        return str(outcome.error)
     if outcome.error is not None:
         text = f"it raised {type(outcome.error).__name__}: {outcome.error}"
         if isinstance(outcome.error, UNFINISHED):
@@ -122,19 +128,19 @@ def problem(outcome, expected, outputs, public):
 
 def same_behaviour(a, b):
     if a.error is not None or b.error is not None:
-        return (a.error is not None and b.error is not None and type(a.error) is type(b.error)
+        return (a.error is not None and b.error is not None and type(a.error).__name__ == type(b.error).__name__
                 and (str(a.error) == str(b.error) or isinstance(a.error, UnboundLocalError)))
     return first_difference(a.output, b.output) is None and (a.changed is None) == (b.changed is None)
 
 
-def diagnose(fn, case, outcome, mistakes, callees, mistake_callees):
+def diagnose(runner, case, outcome, mistakes, mistake_callees):
     """The hint of the catalogued mistake that behaves exactly like the student's code."""
     for known in mistakes:
         if same_behaviour(run(known.impl, case, mistake_callees), outcome):
             return known.hint
     if case.get("np_seed") is not None and outcome.error is None:
         # Reseeding inside the function makes its output ignore the caller's seed.
-        again = run(fn, dict(case, np_seed=case["np_seed"] + 1), callees)
+        again = runner(dict(case, np_seed=case["np_seed"] + 1))
         if again.error is None and first_difference(outcome.output, again.output) is None:
             return "The function calls np.random.seed itself: remove it, the caller seeds the generator."
     return None
@@ -163,31 +169,44 @@ def calls_graded(assignment, name, fn):
     return sorted(graded & set(getattr(getattr(fn, "__code__", None), "co_names", ())))
 
 
-def check(data, name, fn, public, callees):
-    """None when ``fn`` passes every case in ``data`` (a loaded cases file), else the message."""
+def check(data, name, runner, public, fn=None):
+    """None when every case of ``name`` in ``data`` (a loaded cases file) passes, else the message.
+
+    ``runner(case)`` calls the student's function and returns an ``Outcome``: in the
+    notebook it is ``run`` on the function itself, at grading time a call into the
+    sandbox (``grader.trusted``)."""
     assignment = data["assignment"]
     entry = data["functions"][name]
     cases, outputs = entry["cases"], entry["outputs"]
     kind = "public" if public else "hidden"
-    if not callable(fn):
-        return f"{name} should be a function, but it is {type(fn).__name__}."
     failures = []
     for i, case in enumerate(cases, 1):
-        outcome = run(fn, case, callees)
+        outcome = runner(case)
         text = problem(outcome, case["expected"], outputs, public)
         if text:
             failures.append((i, case, outcome, text))
+            if isinstance(outcome.error, LimitExceeded):
+                break              # an endless loop: no need to wait for it on every case
     if not failures:
         return None
     i, case, outcome, text = failures[0]
-    try:
-        mistake_callees = reference_callees(assignment, None)
-    except ImportError:
-        mistake_callees = own_callees(assignment, fn)
-    hint = diagnose(fn, case, outcome, catalogue(assignment).get(name, []), callees, mistake_callees)
+    hint = None
+    if not isinstance(outcome.error, LimitExceeded):
+        try:
+            mistake_callees = reference_callees(assignment, None)
+        except ImportError:
+            mistake_callees = own_callees(assignment, fn) if fn is not None else {}
+        hint = diagnose(runner, case, outcome, catalogue(assignment).get(name, []), mistake_callees)
     many = f"{len(failures)} of {len(cases)} {kind} cases; first, " if len(failures) > 1 else f"{kind} "
     message = f"{name} failed {many}case {i} ({case['label']}): {text}"
     return message + (f"\nHint: {hint}" if hint else "")
+
+
+def check_function(data, name, fn, public, callees):
+    """``check`` on a function of this process (the notebook's own kernel)."""
+    if not callable(fn):
+        return f"{name} should be a function, but it is {type(fn).__name__}."
+    return check(data, name, functools.partial(run, fn, callees=callees), public, fn)
 
 
 def run_public(name, fn, data_file, quiet=False):
@@ -198,7 +217,7 @@ def run_public(name, fn, data_file, quiet=False):
         callees = reference_callees(data["assignment"], name)
     except ImportError:          # a student's copy without the instructor's reference
         callees = None
-    message = check(data, name, fn, True, callees)
+    message = check_function(data, name, fn, True, callees)
     if message and callees is None and calls_graded(data["assignment"], name, fn):
         message += f"\nIt calls {', '.join(calls_graded(data['assignment'], name, fn))}: make sure their tests pass first."
     if message:
@@ -213,7 +232,7 @@ def run_hidden(assignment, name, fn, quiet=False):
     """The hidden test (grading only): reference callees, hidden cases, no expected values shown."""
     __tracebackhide__ = True
     data = load(hidden_tests_file(assignment))
-    message = check(data, name, fn, False, reference_callees(assignment, name))
+    message = check_function(data, name, fn, False, reference_callees(assignment, name))
     if message:
         raise CheckFailed(message)
     if not quiet:

@@ -1,0 +1,491 @@
+"""Trusted grading: the submission's code runs in a sandbox, its outputs are judged here.
+
+``grade_notebook`` is the whole of it for one submission:
+
+1. ``plan``: which cells run. Test cells never run (their checks are made
+   here instead); of the provided cells the student left unchanged only the
+   imports, functions and constants run, not the examples, training runs and
+   plots (no graded function needs them, and skipping them is most of why
+   grading is fast). The student's own cells run whole. Edited or deleted
+   test cells are reported.
+2. ``Sandbox`` runs those cells in a child process (``grader.sandbox``) that can
+   read neither the reference nor the expected values, then calls each graded
+   function on the public and hidden cases. The other graded functions it
+   calls are proxies answered here with the reference's outputs (isolation).
+3. ``grader.checks.check`` compares what came back with the expected values
+   and looks wrong outputs up in the mistake catalogue, in this process:
+   nothing the submission replaces in its own process changes a verdict.
+
+``TrustedGrade`` is the nbgrader preprocessor that replaces nbgrader's
+``Execute`` in ``nbgrader autograde``: it writes each verdict into its test
+cell as an output (an error when the function failed), so nbgrader's own
+``SaveAutoGrades`` scores the cells and fills the gradebook as usual.
+"""
+import ast
+import functools
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import nbformat
+import numpy as np
+
+from . import wire
+from .cases import cases_module
+from .checks import LimitExceeded, Outcome, check, load, quiet, reference_callees
+from .compare import identical
+from .paths import RELEASE, ROOT, hidden_tests_file, public_tests_file, reference_module
+
+
+@dataclass
+class Limits:
+    """Resource limits for one submission (``nngrader grade --help`` shows the options)."""
+    cell_timeout: float = 15.0          # seconds for one notebook cell
+    call_timeout: float = 10.0          # seconds for one call of a graded function on one case
+    notebook_timeout: float = 300.0     # seconds for the whole submission
+    memory: int = 4 << 30               # bytes of address space of the sandbox process
+    restarts: int = 4                   # sandbox restarts after a cell or call killed it
+
+
+# ---------------------------------------------------------------- which cells run
+
+@functools.lru_cache(maxsize=None)
+def release_notebook(assignment):
+    return nbformat.read(RELEASE / assignment / f"{assignment}.ipynb", as_version=4)
+
+
+def _python(source):
+    from IPython.core.inputtransformer2 import TransformerManager
+    return TransformerManager().transform_cell(source)
+
+
+DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _is_definition(node):
+    if isinstance(node, DEFINITIONS):
+        return True
+    if isinstance(node, ast.Assign):             # a constant such as layers_dims = [12288, 20, 7, 5, 1]
+        try:
+            ast.literal_eval(node.value)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def definitions(source):
+    """The top-level imports, functions, classes and constants of a cell, without the rest."""
+    try:
+        code = _python(source)
+        tree = ast.parse(code)
+    except SyntaxError:
+        return source
+    return "\n".join(ast.get_source_segment(code, node) for node in tree.body if _is_definition(node))
+
+
+@functools.lru_cache(maxsize=None)
+def _release_cells(assignment):
+    """({source of a provided cell: its definitions}, {test grade_id: cell}) of the released notebook."""
+    examples, tests = {}, {}
+    for cell in release_notebook(assignment).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code":
+            continue
+        if meta.get("grade") and not meta.get("solution"):
+            tests[meta["grade_id"]] = cell
+        elif not meta:
+            examples[cell.source] = definitions(cell.source)
+    return examples, tests
+
+
+def plan(assignment, nb, check_edits=True):
+    """([(cell index, source), ...] to run, [reasons to flag])."""
+    examples, tests = _release_cells(assignment)
+    cells, flags, seen = [], [], set()
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {}) if isinstance(cell.metadata.get("nbgrader"), dict) else {}
+        grade_id = meta.get("grade_id")
+        if grade_id in tests:
+            if check_edits:
+                if grade_id in seen:
+                    flags.append(f"the test cell {grade_id} appears twice")
+                original = tests[grade_id]
+                if (cell.source != original.source or meta.get("points") != original.metadata.nbgrader.get("points")
+                        or not meta.get("grade") or meta.get("solution")):
+                    flags.append(f"edited the test cell {grade_id} or its metadata (nbgrader restores it)")
+            seen.add(grade_id)
+            continue
+        if meta.get("grade") and not meta.get("solution"):
+            if check_edits:
+                flags.append(f"has a test cell {grade_id!r} that the assignment does not have")
+            continue
+        source = examples.get(cell.source, cell.source)    # unchanged provided cell: definitions only
+        if source.strip():
+            cells.append((i, source))
+    if check_edits:
+        flags += [f"deleted the test cell {g}" for g in tests if g not in seen]
+    return cells, flags
+
+
+# ---------------------------------------------------------------- the sandbox, seen from here
+
+def readable_paths():
+    """What the sandbox may read: Python, installed packages, the public course code."""
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, *sysconfig.get_paths().values(),
+             str(ROOT / "grader"), str(ROOT / "datasets"), str(RELEASE),
+             "/usr", "/lib", "/lib64", "/etc", "/bin", "/opt"}
+    paths |= {p for p in sys.path if p and Path(p).is_dir() and not Path(ROOT).is_relative_to(p)}
+    return sorted(p for p in paths if p and Path(p).exists() and Path(p) != ROOT and not Path(ROOT).is_relative_to(p))
+
+
+class SandboxDied(Exception):
+    pass
+
+
+class Sandbox:
+    """One submission's sandbox process, restarted when a cell or call kills it."""
+
+    def __init__(self, assignment, limits=None):
+        self.assignment = assignment
+        self.limits = limits or Limits()
+        self.proc = None
+        self.cells = []
+        self.skip = set()
+        self.cell_errors = {}
+        self.flags = []
+        self.refusals = []
+        self.restarts = 0
+        self.started = time.monotonic()
+        self.landlock = None
+        self.done = set()           # cells that finished at least once
+        self.cells_run = False
+
+    # -- process
+    def start(self):
+        if self.restarts > self.limits.restarts:
+            raise SandboxDied("the sandbox was restarted too often")
+        self.folder = Path(tempfile.mkdtemp(prefix="nngrader-"))
+        for path in (RELEASE / self.assignment).iterdir():
+            if path.is_file() and path.suffix != ".ipynb":
+                shutil.copy(path, self.folder / path.name)
+        to_child, self.wfd = os.pipe()
+        self.rfd, from_child = os.pipe()
+        config = {"memory": self.limits.memory, "cpu": int(self.limits.notebook_timeout) + 5,
+                  "read": readable_paths(), "folder": str(self.folder)}
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(self.folder),
+               "TMPDIR": str(self.folder), "MPLCONFIGDIR": str(self.folder), "MPLBACKEND": "Agg",
+               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
+        with open(self.folder / "output.txt", "wb") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "grader.sandbox", str(to_child), str(from_child), json.dumps(config)],
+                pass_fds=(to_child, from_child), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                cwd=self.folder, env=env, start_new_session=True)
+        os.close(to_child)
+        os.close(from_child)
+        ready = self.receive(60, "starting")
+        self.landlock = ready.get("landlock")
+        for index, source in self.cells:
+            if index not in self.skip:
+                self.run_cell(index, source)
+
+    def kill(self):
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        code = self.proc.returncode
+        self.proc = None
+        for fd in (self.rfd, self.wfd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return code
+
+    def close(self):
+        if self.proc is not None and self.proc.poll() is None:
+            try:
+                self.refusals += [r for r in self.report() if r not in self.refusals]
+            except SandboxDied:
+                pass
+        self.kill()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def time_left(self):
+        return self.limits.notebook_timeout - (time.monotonic() - self.started)
+
+    def send(self, message):
+        try:
+            wire.send(self.wfd, message)
+        except OSError:
+            raise SandboxDied(self._died("was sent a request")) from None
+
+    def receive(self, timeout, doing):
+        timeout = max(0.1, min(timeout, self.time_left()))
+        try:
+            return wire.receive(self.rfd, timeout)
+        except TimeoutError:
+            self.kill()
+            raise SandboxDied(f"ran past {timeout:g} s while {doing}") from None
+        except (EOFError, OSError, wire.ProtocolError) as error:
+            raise SandboxDied(self._died(doing, error)) from None
+
+    def _died(self, doing, error=None):
+        code = self.kill()
+        how = (f"killed by signal {-code}" if code and code < 0 else f"exit code {code}")
+        if code == -signal.SIGXCPU:
+            how = "CPU time limit"
+        if isinstance(error, wire.ProtocolError):
+            how = f"sent a malformed message: {error}"
+        return f"the grading process ended ({how}) while {doing}"
+
+    def ensure(self):
+        if self.proc is None:
+            self.restarts += 1 if self.cells_run else 0
+            self.start()
+
+    # -- requests
+    def run_cells(self, cells):
+        self.cells = list(cells)
+        while True:
+            try:
+                self.start()
+                break
+            except SandboxDied as died:
+                # which cell did it? the first one not yet reported done
+                index = next((i for i, _ in self.cells if i not in self.skip and i not in self.done), None)
+                if index is None or self.restarts >= self.limits.restarts:
+                    self.flags.append(str(died))
+                    break
+                self.flags.append(f"cell {index + 1}: {died} (skipped when grading)")
+                self.skip.add(index)
+                self.restarts += 1
+        self.cells_run = True
+
+    def run_cell(self, index, source):
+        self.send({"op": "cell", "source": source})
+        reply = self.receive(self.limits.cell_timeout, f"running cell {index + 1}")
+        if reply.get("op") != "done":
+            raise SandboxDied(self._died(f"running cell {index + 1}", wire.ProtocolError("unexpected reply")))
+        self.done.add(index)
+        if reply.get("error"):
+            error = reply["error"]
+            self.cell_errors[index] = f"{error['type']}: {error['message']}" if isinstance(error, dict) else str(error)
+
+    def call(self, name, case, callees):
+        """Outcome of the student's ``name`` on ``case``, other graded functions answered by the reference."""
+        if self.time_left() <= 0:
+            return Outcome(error=LimitExceeded(f"not graded: the {self.limits.notebook_timeout:g} s "
+                                               "for the whole notebook ran out."))
+        try:
+            self.ensure()
+            self.send({"op": "call", "name": name, "args": list(case["args"].values()),
+                       "np_seed": case.get("np_seed"), "callees": sorted(callees)})
+            deadline = time.monotonic() + self.limits.call_timeout
+            while True:
+                message = self.receive(deadline - time.monotonic(), f"{name} ran")
+                if message.get("op") == "callee" and message.get("name") in callees:
+                    self.send(self.answer(message))
+                elif message.get("op") == "result":
+                    return self.outcome(case, message)
+                else:
+                    raise SandboxDied(self._died(f"{name} ran", wire.ProtocolError("unexpected message")))
+        except SandboxDied as died:
+            text = str(died)
+            if text not in self.flags:
+                self.flags.append(f"{name}: {text}")
+            if "ran past" in text:
+                return Outcome(error=LimitExceeded(
+                    f"it did not finish within {self.limits.call_timeout:g} s (is there an endless loop?)."))
+            return Outcome(error=LimitExceeded(f"it stopped the grading ({text})."))
+
+    def answer(self, message):
+        """A reference callee's output for the sandbox, with its random generator state."""
+        fn = getattr(reference_module(self.assignment), message["name"])
+        np.random.set_state(message["rng"])
+        try:
+            with quiet():
+                output = fn(*message.get("args", []), **message.get("kwargs", {}))
+            reply = {"op": "callee_result", "output": output, "error": None}
+        except Exception as error:
+            reply = {"op": "callee_result", "error": error}
+        reply["rng"] = np.random.get_state()
+        return reply
+
+    @staticmethod
+    def outcome(case, message):
+        if message.get("error") is not None:
+            return Outcome(error=wire.rebuild(message["error"]))
+        given = list(case["args"].values())
+        after = message.get("args")
+        changed = None
+        if isinstance(after, list) and len(after) == len(given):
+            changed = next((n for n, a, b in zip(case["args"], given, after) if not identical(a, b)), None)
+        return Outcome(output=message.get("output"), changed=changed)
+
+    def report(self):
+        self.send({"op": "report"})
+        reply = self.receive(10, "reporting")
+        return [*reply.get("tampering", []), *reply.get("refusals", [])]
+
+
+# ---------------------------------------------------------------- one submission
+
+@functools.lru_cache(maxsize=None)
+def fingerprint():
+    """Changes whenever the grader, the reference or the expected values change."""
+    digest = hashlib.sha256()
+    for folder, pattern in ((ROOT / "grader", "**/*.py"), (ROOT / "solutions" / "reference", "*.py"),
+                            (ROOT / "solutions" / "expected", "*.json"), (RELEASE, "**/*")):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def verdict_key(assignment, cells, limits):
+    text = json.dumps([assignment, [s for _, s in cells], asdict(limits), fingerprint()])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def grade_notebook(assignment, nb, limits=None, check_edits=True):
+    """{"functions": {name: {"passed", "message", "points"}}, "cells": {index: error}, "flags": [...]}."""
+    limits = limits or Limits()
+    cells, flags = plan(assignment, nb, check_edits)
+    started = time.monotonic()
+    public, hidden = load(public_tests_file(assignment)), load(hidden_tests_file(assignment))
+    functions = {}
+    with Sandbox(assignment, limits) as box:
+        box.run_cells(cells)
+        for name, points in cases_module(assignment).POINTS.items():
+            callees = set(reference_callees(assignment, name))
+            runner = functools.partial(box.call, name, callees=callees)
+            message = check(public, name, runner, True) or check(hidden, name, runner, False)
+            n_public, n_hidden = (len(d["functions"][name]["cases"]) for d in (public, hidden))
+            functions[name] = {"passed": message is None, "points": points, "message": message or
+                               f"{name}: all {n_public} public and {n_hidden} hidden tests passed."}
+    flags += box.flags + box.refusals
+    return {"assignment": assignment, "functions": functions,
+            "cells": {str(i): e for i, e in box.cell_errors.items()},
+            "flags": flags, "landlock": box.landlock, "seconds": round(time.monotonic() - started, 3)}
+
+
+def read_submission(path):
+    """(notebook, []) or (None, [why it cannot be graded])."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, ["the notebook is not UTF-8 text"]
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None, ["the file is not a notebook (not JSON)"]
+    flags = []
+    if isinstance(raw, dict) and raw.get("nbformat", 4) < 4:
+        flags.append(f"nbformat {raw.get('nbformat')} notebook (converted to version 4)")
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as error:
+        return None, [f"the notebook cannot be read ({type(error).__name__}: {str(error)[:200]})"]
+    return nb, flags
+
+
+def grade_file(assignment, path, limits=None):
+    """(key, verdict) of a submitted file; the task a worker or a Dask cluster runs."""
+    limits = limits if isinstance(limits, Limits) else Limits(**(limits or {}))
+    nb, flags = read_submission(path)
+    if nb is None:
+        return None, {"assignment": assignment, "functions": {}, "cells": {}, "flags": flags, "unreadable": True}
+    cells, _ = plan(assignment, nb, check_edits=False)
+    verdict = grade_notebook(assignment, nb, limits)
+    verdict["flags"] = flags + verdict["flags"]
+    return verdict_key(assignment, cells, limits), verdict
+
+
+# ---------------------------------------------------------------- nbgrader's side
+
+def verdict_dir():
+    folder = os.environ.get("NNGRADER_VERDICTS")
+    return Path(folder) if folder else None
+
+
+def store(folder, key, verdict):
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(verdict), encoding="utf-8")
+    os.replace(tmp, folder / f"{key}.json")
+
+
+def cached_or_graded(assignment, nb, limits):
+    cells, _ = plan(assignment, nb, check_edits=False)
+    key = verdict_key(assignment, cells, limits)
+    folder = verdict_dir()
+    if folder and (folder / f"{key}.json").exists():
+        return json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+    verdict = grade_notebook(assignment, nb, limits, check_edits=False)
+    if folder:
+        store(folder, key, verdict)
+    return verdict
+
+
+def apply(nb, verdict):
+    """Write the verdicts into the test cells as outputs nbgrader scores: an error output fails a cell."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        grade_id = meta.get("grade_id", "")
+        result = verdict["functions"].get(grade_id[len("test_"):]) if grade_id.startswith("test_") else None
+        if meta.get("grade") and result is not None:
+            if result["passed"]:
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=result["message"] + "\n")]
+            else:
+                cell.outputs = [nbformat.v4.new_output("error", ename="CheckFailed", evalue=result["message"],
+                                                       traceback=[f"CheckFailed: {result['message']}"])]
+        elif str(i) in verdict.get("cells", {}):
+            text = verdict["cells"][str(i)]
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                                   text=f"While grading, this cell raised {text}\n")]
+    return nb
+
+
+try:
+    from nbgrader.preprocessors import NbGraderPreprocessor
+    from traitlets import Float, Integer
+
+    class TrustedGrade(NbGraderPreprocessor):
+        """nbgrader preprocessor: grade the notebook in the sandbox instead of executing it in a kernel."""
+        cell_timeout = Float(Limits.cell_timeout, help="Seconds for one notebook cell.").tag(config=True)
+        call_timeout = Float(Limits.call_timeout, help="Seconds for one graded call.").tag(config=True)
+        notebook_timeout = Float(Limits.notebook_timeout, help="Seconds for a whole notebook.").tag(config=True)
+        memory = Integer(Limits.memory, help="Bytes of memory for the sandbox.").tag(config=True)
+
+        def preprocess(self, nb, resources):
+            limits = Limits(self.cell_timeout, self.call_timeout, self.notebook_timeout, self.memory)
+            verdict = cached_or_graded(resources["nbgrader"]["assignment"], nb, limits)
+            return apply(nb, verdict), resources
+except ImportError:      # nbgrader is an instructor's tool; the sandbox does not need it
+    pass
