@@ -11,9 +11,13 @@ A course folder for grading holds nbgrader's usual layout::
 and takes its source notebooks (with the hidden tests) from ``solutions/``.
 """
 import csv
+import hashlib
+import json
+import os
 import re
-import threading
-import time
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -21,6 +25,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from .cases import cases_module
 from .paths import SOLUTIONS
 from .release import generate, nbgrader
+from .trusted import Limits, fingerprint, grade_bytes, store
 
 LMS_PATTERN = r"(?P<student>[^_.]+)[_.]"
 
@@ -41,7 +46,7 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--Interacti
 # Every cell of these notebooks runs in a few seconds; an endless loop is interrupted
 # after this many and the notebook goes on (nbgrader's interrupt_on_timeout).
 c.Execute.timeout = 15
-# nbgrader's feedback would show hidden tests without ClearHiddenTests.
+{trusted}# nbgrader's feedback would show hidden tests without ClearHiddenTests.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
@@ -50,13 +55,36 @@ c.GenerateFeedback.preprocessors = [
 """
 
 
-def setup_course(course, assignment):
+TRUSTED = """\
+# Grade in the sandbox and judge outputs outside it (grader.trusted) instead of
+# executing the notebook in a kernel: same gradebook, same scores, cannot be fooled.
+c.Autograde.autograde_preprocessors = [
+    "grader.trusted.TrustedGrade",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Resource limits of one submission (seconds, bytes): see `nngrader grade --help`.
+c.TrustedGrade.cell_timeout = {limits.cell_timeout!r}
+c.TrustedGrade.call_timeout = {limits.call_timeout!r}
+c.TrustedGrade.notebook_timeout = {limits.notebook_timeout!r}
+c.TrustedGrade.memory = {limits.memory!r}
+"""
+
+
+def setup_course(course, assignment, trusted=True, limits=None):
     """Write the course's nbgrader_config.py and register the assignment in its gradebook
-    with nbgrader's generate_assignment."""
+    with nbgrader's generate_assignment. ``trusted=False`` keeps stock nbgrader
+    (every cell executed in a Jupyter kernel, the tests in the student's kernel)."""
     course = Path(course).resolve()
     course.mkdir(parents=True, exist_ok=True)
+    extra = TRUSTED.format(limits=limits or Limits()) if trusted else ""
     (course / "nbgrader_config.py").write_text(
-        COURSE_CONFIG.format(root=str(course), source=str(SOLUTIONS), db_url=db_url(course)), encoding="utf-8")
+        COURSE_CONFIG.format(root=str(course), source=str(SOLUTIONS), db_url=db_url(course), trusted=extra),
+        encoding="utf-8")
     generate(assignment, release_dir=course / "release", db_url=db_url(course))
 
 
@@ -68,47 +96,173 @@ def submit(course, assignment, student, notebook_text):
     return folder
 
 
-def autograde(course, assignment, progress=False):
-    """One real ``nbgrader autograde`` run over every submission of the assignment.
+def _api(course):
+    """nbgrader's Python API on the course, configured by its nbgrader_config.py."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    coursedir = CourseDirectory(config=config, root=str(course))
+    return NbGraderAPI(coursedir, config=config)
 
-    With ``progress``, a tqdm bar follows the autograded notebooks as nbgrader writes
-    them, then says how many were graded, failed (no autograded notebook) and
-    flagged (a cell timed out or the kernel died)."""
-    if not progress:
-        return nbgrader("autograde", assignment, "--create", "--force", cwd=Path(course))
-    from tqdm import tqdm
-    course = Path(course)
+
+def _state(course, assignment, kind):
+    folder = Path(course) / ".nngrader" / assignment / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _submitted(course, assignment, student):
+    return Path(course) / "submitted" / student / assignment / f"{assignment}.ipynb"
+
+
+def _stamp(course, assignment, student):
+    """What a finished grade was made from: the submitted bytes and the grader's fingerprint."""
+    path = _submitted(course, assignment, student)
+    data = path.read_bytes() if path.exists() else b""
+    return hashlib.sha256(data + fingerprint().encode()).hexdigest()
+
+
+def _is_done(course, assignment, student):
+    marker = _state(course, assignment, "done") / student
+    autograded = Path(course) / "autograded" / student / assignment / f"{assignment}.ipynb"
+    return (marker.exists() and autograded.exists()
+            and marker.read_text() == _stamp(course, assignment, student))
+
+
+def _run_all(tasks, jobs, scheduler):
+    """Yield (student, result or exception) for {student: args of _verdict_task} as each
+    finishes: in this process, in a pool of ``jobs`` processes, or on a Dask cluster."""
+    if not scheduler and jobs <= 1:
+        for student, args in tasks.items():
+            try:
+                yield student, _verdict_task(*args)
+            except Exception as error:
+                yield student, error
+        return
+    if scheduler:
+        from distributed import Client, as_completed as finished
+        executor = Client(scheduler) if isinstance(scheduler, str) else scheduler
+    else:
+        import multiprocessing
+        executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+        finished = as_completed
+    try:
+        futures = {executor.submit(_verdict_task, *args): student for student, args in tasks.items()}
+        for future in finished(list(futures)):
+            try:
+                yield futures[future], future.result()
+            except Exception as error:
+                yield futures[future], error
+    finally:
+        if isinstance(executor, ProcessPoolExecutor):
+            executor.shutdown(cancel_futures=True)
+        elif isinstance(scheduler, str):      # the Client made here for the address
+            executor.close()
+
+
+def _verdict_task(assignment, data, limits):
+    """Runs on a worker (a process or a Dask worker): grade submitted bytes, return (key, verdict)."""
+    return grade_bytes(assignment, data, Limits(**limits))
+
+
+def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits=None, force=False):
+    """Grade every submission of the assignment not graded yet; returns {"graded", "failed", "flagged"}.
+
+    Two stages. 1: each submission runs in its own sandbox (``grader.trusted``) and
+    gets a verdict per graded function; this is the work, spread over ``jobs``
+    processes or a Dask cluster at ``scheduler``; verdicts are files keyed by the
+    code that ran. 2: ``nbgrader autograde`` for each student, in this process,
+    with ``TrustedGrade`` in place of nbgrader's Execute: it writes the verdicts
+    into the test cells, and nbgrader scores them into its gradebook. Only this
+    process writes the gradebook, so workers never contend for it, and no worker
+    opens a kernel port. A student is done when stage 2 finished for the very
+    bytes submitted; an interrupted run, run again, grades the rest.
+    """
+    course = Path(course).resolve()
+    limits = limits or Limits()
     students = sorted(p.parent.name for p in course.glob(f"submitted/*/{assignment}"))
-    done = threading.Event()
-    with tqdm(total=len(students), unit="notebook", desc="autograde") as bar:
-        def follow():
-            while not done.wait(0.5):
-                bar.n = len(_autograded(course, assignment, started))
-                bar.refresh()
-        started = time.time()
-        watcher = threading.Thread(target=follow, daemon=True)
-        watcher.start()
-        try:
-            result = nbgrader("autograde", assignment, "--create", "--force", cwd=course, check=False)
-        finally:
-            done.set()
-            watcher.join()
-        graded = _autograded(course, assignment, started)
-        flagged = [s for s in graded if _troubled(course / "autograded" / s / assignment / f"{assignment}.ipynb")]
-        bar.n = len(graded)
-        bar.set_postfix(graded=len(graded), failed=len(students) - len(graded), flagged=len(flagged))
+    todo = [s for s in students if force or not _is_done(course, assignment, s)]
+    reports, verdicts = _state(course, assignment, "reports"), _state(course, assignment, "verdicts")
+    done = _state(course, assignment, "done")
+    for student in todo:
+        (done / student).unlink(missing_ok=True)
+    result = {"graded": [], "failed": [], "flagged": []}
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="notebook", desc="grade")
+
+    def note(student, verdict):
+        (reports / f"{student}.json").write_text(json.dumps(
+            {"flags": verdict.get("flags", []), "unreadable": verdict.get("unreadable", False)}), encoding="utf-8")
+        if verdict.get("flags"):
+            result["flagged"].append(student)
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(flagged=len(result["flagged"]))
+
+    # stage 1: verdicts
+    tasks = {}
+    for student in todo:
+        path = _submitted(course, assignment, student)
+        if path.exists():
+            tasks[student] = (assignment, path.read_bytes(), asdict(limits))
+        else:
+            others = sorted(p.name for p in path.parent.glob("*.ipynb"))
+            note(student, {"flags": [f"no {path.name} in the submission"
+                                     + (f" (found {', '.join(others)}: named wrongly?)" if others else "")]})
+    try:
+        for student, outcome in _run_all(tasks, jobs, scheduler):
+            if isinstance(outcome, Exception):   # a worker lost: stage 2 grades it in this process
+                key, verdict = None, {"flags": [f"grading worker failed: {type(outcome).__name__}: {outcome}"]}
+            else:
+                key, verdict = outcome
+            if key:
+                store(verdicts, key, verdict)
+            note(student, verdict)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    # stage 2: nbgrader autograde into the gradebook, one student at a time
+    os.environ["NNGRADER_VERDICTS"] = str(verdicts)
+    api = _api(course)
+    for student in (tqdm(todo, unit="notebook", desc="gradebook") if progress else todo):
+        with warnings.catch_warnings():     # SQLAlchemy's autoflush notes inside nbgrader
+            warnings.simplefilter("ignore")
+            outcome = api.autograde(assignment, student, force=True, create=True)
+        if outcome["success"]:
+            (done / student).write_text(_stamp(course, assignment, student))
+            result["graded"].append(student)
+        else:
+            result["failed"].append(student)
+            error = (outcome.get("error") or outcome.get("log") or "").strip().splitlines()
+            _add_flag(reports, student, "nbgrader autograde failed: " + (error[-1] if error else "no reason given"))
+            if student not in result["flagged"]:
+                result["flagged"].append(student)
+    if progress:
+        print(f"graded {len(result['graded'])}, failed {len(result['failed'])}, "
+              f"flagged {len(result['flagged'])} (see `nngrader flags`)")
     return result
 
 
-def _autograded(course, assignment, since):
-    """Students whose autograded notebook was written after ``since`` (this run)."""
-    return [p.parts[-3] for p in course.glob(f"autograded/*/{assignment}/{assignment}.ipynb")
-            if p.stat().st_mtime >= since - 1]
+def _add_flag(reports, student, reason):
+    path = reports / f"{student}.json"
+    report = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"flags": []}
+    report["flags"].append(reason)
+    path.write_text(json.dumps(report), encoding="utf-8")
 
 
-def _troubled(path):
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return "CellTimeoutError" in text or "DeadKernelError" in text or "Kernel died" in text
+def flags(course, assignment):
+    """{student: [reasons]} for the flagged submissions of the last grading of each student."""
+    folder = Path(course) / ".nngrader" / assignment / "reports"
+    out = {}
+    for path in sorted(folder.glob("*.json")):
+        reasons = json.loads(path.read_text(encoding="utf-8")).get("flags", [])
+        if reasons:
+            out[path.stem] = reasons
+    return out
 
 
 def feedback(course, assignment):

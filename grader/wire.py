@@ -71,7 +71,9 @@ def encode(value, buffers, depth=0):
         return {"__dict__": [[encode(k, buffers, depth + 1), encode(v, buffers, depth + 1)]
                              for k, v in value.items()]}
     if _isinstance(value, BaseException):
-        return {"__error__": _type(value).__name__, "message": _str(value)[:2000]}
+        args = value.args if all(_type(a) in (str, int, float) for a in value.args) else None
+        return {"__error__": _type(value).__name__, "message": _str(value)[:2000],
+                "args": [a[:2000] if _type(a) is str else a for a in args] if args is not None else None}
     return {"__opaque__": _type(value).__name__}
 
 
@@ -85,7 +87,8 @@ def rebuild(error):
     if not (_isinstance(kind, _type) and issubclass(kind, Exception)):
         kind = _error_types.setdefault(name, _type(name, (Exception,), {}))
     try:
-        return kind(_str(error.get("message", "")))
+        args = error.get("args")
+        return kind(*args) if args is not None else kind(_str(error.get("message", "")))
     except Exception:
         return Exception(_str(error.get("message", "")))
 
@@ -129,7 +132,9 @@ def decode(value, buffers):
     if "__opaque__" in value:
         return opaque(value["__opaque__"])
     if "__error__" in value:
-        return {"type": _str(value["__error__"]), "message": _str(value.get("message", ""))}
+        args = value.get("args")
+        return {"type": _str(value["__error__"]), "message": _str(value.get("message", "")),
+                "args": [a for a in args if _type(a) in (str, int, float)] if _isinstance(args, list) else None}
     # a plain JSON object: the message envelope itself
     return {k: decode(v, buffers) for k, v in value.items()}
 
