@@ -4,8 +4,10 @@
     nngrader build-expected             expected values and source notebooks from the reference
     nngrader release [ASSIGNMENT ...]   the above, then nbgrader generate_assignment -> notebooks/
     nngrader check NOTEBOOK             run a notebook and print its public-test table (students)
-    nngrader grade COURSE ASSIGNMENT    nbgrader autograde COURSE/submitted/*/ASSIGNMENT, print scores
-                                        (--from FOLDER: a flat folder of notebooks named by student)
+    nngrader grade COURSE ASSIGNMENT    grade COURSE/submitted/*/ASSIGNMENT into nbgrader's gradebook
+                                        (--from FOLDER: a flat folder of notebooks named by student;
+                                        --jobs N: in parallel; --scheduler ADDRESS: on a Dask cluster)
+    nngrader flags COURSE ASSIGNMENT    the flagged submissions and the reasons
     nngrader export COURSE ASSIGNMENT   scores per student and function as CSV
     nngrader feedback COURSE ASSIGNMENT HTML feedback per student (hidden tests removed)
     nngrader audit [ASSIGNMENT ...]     prove the checks on correct variants and every known mistake
@@ -51,9 +53,31 @@ def cmd_grade(args):
     if not (course / "submitted").is_dir():
         raise ValueError(f"{course}/submitted/ does not exist: put submissions in "
                          f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb or use --from FOLDER")
-    grading.setup_course(course, args.assignment)
-    grading.autograde(course, args.assignment, progress=True)
+    limits = _limits(args)
+    grading.setup_course(course, args.assignment, limits=limits)
+    grading.autograde(course, args.assignment, progress=True, jobs=args.jobs, scheduler=args.scheduler,
+                      limits=limits, force=args.force)
     print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
+    _print_flags(course, args.assignment)
+
+
+def _limits(args):
+    from .trusted import Limits
+    return Limits(cell_timeout=args.cell_timeout, call_timeout=args.call_timeout,
+                  notebook_timeout=args.notebook_timeout, memory=int(args.memory_gb * (1 << 30)))
+
+
+def _print_flags(course, assignment):
+    from . import grading
+    flagged = grading.flags(course, assignment)
+    if flagged:
+        print(f"\nFlagged for review ({len(flagged)}):")
+        for student, reasons in flagged.items():
+            print(f"  {student}: " + "; ".join(reasons))
+
+
+def cmd_flags(args):
+    _print_flags(Path(args.course), args.assignment)
 
 
 def cmd_export(args):
@@ -92,10 +116,11 @@ def cmd_demo(args):
     students = submissions.sample_class(assignment, per_function=2)
     for student, text in students.items():
         grading.submit(course, assignment, student, text)
-    print(f"Autograding {len(students)} sample submissions with nbgrader autograde ...")
-    grading.autograde(course, assignment, progress=True)
+    print(f"Grading {len(students)} sample submissions (sandbox, then nbgrader autograde) ...")
+    grading.autograde(course, assignment, progress=True, jobs=2)
     print()
     print(grading.format_table(grading.scores(course, assignment), assignment))
+    _print_flags(course, assignment)
     csv_path = grading.export_csv(course, assignment, course / f"{assignment}_grades.csv")
     pages = grading.feedback(course, assignment)
     summary = write_summary(course, assignment)
@@ -126,7 +151,25 @@ def main(argv=None):
     p.add_argument("--pattern", default=LMS_PATTERN,
                    help="regular expression with a group 'student' matched against each file name "
                         "(default: the text before the first '_' or '.')")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="grade N submissions at a time on this machine (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="grade on a Dask cluster, e.g. tcp://10.0.0.5:8786 (workers need this course repository installed)")
+    p.add_argument("--force", action="store_true", help="grade again the submissions already graded")
+    from .trusted import Limits
+    p.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout, metavar="S",
+                   help=f"seconds one notebook cell may run (default {Limits.cell_timeout:g})")
+    p.add_argument("--call-timeout", type=float, default=Limits.call_timeout, metavar="S",
+                   help=f"seconds one graded call on one test case may run (default {Limits.call_timeout:g})")
+    p.add_argument("--notebook-timeout", type=float, default=Limits.notebook_timeout, metavar="S",
+                   help=f"seconds for a whole submission (default {Limits.notebook_timeout:g})")
+    p.add_argument("--memory-gb", type=float, default=Limits.memory / (1 << 30), metavar="GB",
+                   help=f"memory of one submission's sandbox (default {Limits.memory / (1 << 30):g})")
     p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("flags", help="list the flagged submissions and why (hostile code, limits, bad files)")
+    p.add_argument("course", help="course folder graded with `nngrader grade`")
+    p.add_argument("assignment", choices=ASSIGNMENTS)
+    p.set_defaults(func=cmd_flags)
     for name, func, text in (("export", cmd_export, "write the scores per student and function as CSV"),
                              ("feedback", cmd_feedback, "HTML feedback per student with nbgrader generate_feedback")):
         p = sub.add_parser(name, help=text)
