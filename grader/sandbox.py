@@ -41,6 +41,7 @@ REFUSED_EVENTS = {
     "gc.get_objects": "walked the interpreter's heap", "gc.get_referrers": "walked the interpreter's heap",
     "gc.get_referents": "walked the interpreter's heap", "sys.addaudithook": "added an audit hook",
     "os.setsid": "left its process group", "os.setpgid": "left its process group",
+    "sqlite3.connect": "opened a database",
 }
 HIDDEN_NAMES = ("solutions/", "gradebook", "/submitted/", "/autograded/", "/feedback/", "/release/")
 
@@ -104,23 +105,34 @@ class Child:
     def snapshot(self):
         """What a submission could replace to fool checks made in the notebook itself."""
         import numpy.testing
-        return {"numpy.allclose": np.allclose, "numpy.isclose": np.isclose, "numpy.array_equal": np.array_equal,
-                "numpy.testing.assert_allclose": numpy.testing.assert_allclose,
-                "builtins.abs": builtins.abs, "builtins.isinstance": builtins.isinstance,
-                "builtins.AssertionError": builtins.AssertionError, "builtins.print": builtins.print}
+        found = {f"builtins.{name}": value for name, value in vars(builtins).items() if name[0] != "_"}
+        found.update({"numpy.allclose": np.allclose, "numpy.isclose": np.isclose,
+                      "numpy.array_equal": np.array_equal,
+                      "numpy.testing.assert_allclose": numpy.testing.assert_allclose})
+        return found
 
-    def tampering(self):
-        """Reasons for the report: replaced functions, input transformers, event hooks, fake grader modules."""
-        reasons = [f"replaced {name}" for name, value in self.snapshot().items() if value is not self.originals[name]]
+    def restore(self):
+        """Note and undo replaced builtins and NumPy checks (the sandbox's own code needs them),
+        input transformers, event hooks and fake grader modules."""
+        import numpy.testing
+        now = self.snapshot()
+        for name, value in self.originals.items():
+            if now.get(name) is not value:
+                self.notice(f"replaced {name}")
+                owner, attr = name.rsplit(".", 1)
+                setattr({"builtins": builtins, "numpy": np, "numpy.testing": numpy.testing}[owner], attr, value)
         shell = self.shell
         if (list(shell.input_transformers_cleanup), list(shell.input_transformers_post)) != self.transformers:
-            reasons.append("registered an IPython input transformer")
+            self.notice("registered an IPython input transformer")
         if {name: list(cbs) for name, cbs in shell.events.callbacks.items()} != self.events:
-            reasons.append("registered an IPython event hook")
+            self.notice("registered an IPython event hook")
         for name, module in list(sys.modules.items()):
             if name.split(".")[0] == "grader" and getattr(module, "__file__", None) is None:
-                reasons.append(f"replaced the module {name} in sys.modules")
-        return reasons
+                self.notice(f"replaced the module {name} in sys.modules")
+
+    def notice(self, reason):
+        if reason not in self.refusals:
+            self.refusals.append(reason)
 
     def send(self, message):
         wire.send(self.wfd, message)
@@ -128,6 +140,8 @@ class Child:
     def run_cell(self, source):
         result = self.shell.run_cell(source, store_history=False)
         error = result.error_before_exec or result.error_in_exec
+        self.restore()
+        sys.stdout.flush()
         return {"op": "done", "error": error, "refusals": list(self.refusals)}
 
     def proxy(self, name):
@@ -165,15 +179,20 @@ class Child:
                     np.random.seed(np_seed)
                 output = fn(*args)
             reply = {"op": "result", "output": output, "args": args, "error": None}
+            odd = _array_subclass(output)
+            if odd:
+                self.notice(f"{name} returned an ndarray subclass ({odd})")
         except Exception as error:            # the student's code may raise anything
-            reply = {"op": "result", "error": error, "unfinished": isinstance(error, UnboundLocalError)}
+            reply = {"op": "result", "error": error}
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+            self.restore()
             for n, value in saved.items():
                 if value is absent:
                     namespace.pop(n, None)
                 else:
                     namespace[n] = value
+        reply["refusals"] = list(self.refusals)
         return reply
 
     def serve(self):
@@ -188,10 +207,23 @@ class Child:
             elif op == "call":
                 reply = self.call(request["name"], request["args"], request.get("np_seed"), request["callees"])
             elif op == "report":
-                reply = {"op": "report", "tampering": self.tampering(), "refusals": list(self.refusals)}
+                self.restore()
+                reply = {"op": "report", "refusals": list(self.refusals)}
             else:
                 reply = {"op": "error", "message": f"unknown request {op!r}"}
             self.send(reply)
+
+
+def _array_subclass(value, depth=0):
+    """Name of an ndarray subclass inside a returned value (compared as plain data, but worth a look)."""
+    if type(value) is not np.ndarray and isinstance(value, np.ndarray):
+        return type(value).__name__
+    if depth < 4 and isinstance(value, (tuple, list, dict)):
+        for item in (value.values() if isinstance(value, dict) else value):
+            found = _array_subclass(item, depth + 1)
+            if found:
+                return found
+    return None
 
 
 def main():

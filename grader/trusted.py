@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -150,6 +151,9 @@ def readable_paths():
     return sorted(p for p in paths if p and Path(p).exists() and Path(p) != ROOT and not Path(ROOT).is_relative_to(p))
 
 
+FAKE_RESULT = re.compile(r"hidden tests? passed|all \d+ public and \d+ hidden")
+
+
 class SandboxDied(Exception):
     pass
 
@@ -201,9 +205,13 @@ class Sandbox:
             if index not in self.skip:
                 self.run_cell(index, source)
 
+    def note(self, reason):
+        if reason not in self.flags:
+            self.flags.append(reason)
+
     def kill(self):
         if self.proc is None:
-            return
+            return None
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -211,6 +219,12 @@ class Sandbox:
         self.proc.wait()
         code = self.proc.returncode
         self.proc = None
+        try:     # what the notebook printed; text imitating a test result is worth a look
+            with open(self.folder / "output.txt", "rb") as log:
+                if FAKE_RESULT.search(log.read(1 << 20).decode("utf-8", "replace")):
+                    self.note("printed text that looks like a test result")
+        except OSError:
+            pass
         for fd in (self.rfd, self.wfd):
             try:
                 os.close(fd)
@@ -245,7 +259,11 @@ class Sandbox:
     def receive(self, timeout, doing):
         timeout = max(0.1, min(timeout, self.time_left()))
         try:
-            return wire.receive(self.rfd, timeout)
+            message = wire.receive(self.rfd, timeout)
+            for reason in message.get("refusals") or []:   # kept even if the sandbox dies later
+                if isinstance(reason, str) and reason not in self.refusals:
+                    self.refusals.append(reason)
+            return message
         except TimeoutError:
             self.kill()
             raise SandboxDied(f"ran past {timeout:g} s while {doing}") from None
@@ -291,8 +309,13 @@ class Sandbox:
             raise SandboxDied(self._died(f"running cell {index + 1}", wire.ProtocolError("unexpected reply")))
         self.done.add(index)
         if reply.get("error"):
-            error = reply["error"]
-            self.cell_errors[index] = f"{error['type']}: {error['message']}" if isinstance(error, dict) else str(error)
+            error = reply["error"] if isinstance(reply["error"], dict) else {"type": "Error", "message": str(reply["error"])}
+            text = f"{error['type']}: {error['message']}"
+            self.cell_errors[index] = text
+            if error["type"] in ("SystemExit", "KeyboardInterrupt"):
+                self.note(f"cell {index + 1} raised {text}")
+            elif error["type"] == "MemoryError":
+                self.note(f"cell {index + 1} ran out of memory (limit {self.limits.memory / (1 << 30):g} GiB): {text}")
 
     def call(self, name, case, callees):
         """Outcome of the student's ``name`` on ``case``, other graded functions answered by the reference."""
@@ -314,8 +337,7 @@ class Sandbox:
                     raise SandboxDied(self._died(f"{name} ran", wire.ProtocolError("unexpected message")))
         except SandboxDied as died:
             text = str(died)
-            if text not in self.flags:
-                self.flags.append(f"{name}: {text}")
+            self.note(f"{name}: {text}")
             if "ran past" in text:
                 return Outcome(error=LimitExceeded(
                     f"it did not finish within {self.limits.call_timeout:g} s (is there an endless loop?)."))
@@ -347,8 +369,7 @@ class Sandbox:
 
     def report(self):
         self.send({"op": "report"})
-        reply = self.receive(10, "reporting")
-        return [*reply.get("tampering", []), *reply.get("refusals", [])]
+        return self.receive(10, "reporting").get("refusals", [])
 
 
 # ---------------------------------------------------------------- one submission
