@@ -189,6 +189,9 @@ def main(argv=None):
         args.func(args)
     except (ValueError, RuntimeError, OSError) as error:   # one clear line, non-zero exit
         sys.exit(f"error: {str(error).splitlines()[0]}")
+    except KeyboardInterrupt:
+        print("\ninterrupted: run the same command again to finish (finished grades are kept)", file=sys.stderr)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

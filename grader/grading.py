@@ -237,8 +237,10 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
             result["graded"].append(student)
         else:
             result["failed"].append(student)
-            error = (outcome.get("error") or outcome.get("log") or "").strip().splitlines()
-            _add_flag(reports, student, "nbgrader autograde failed: " + (error[-1] if error else "no reason given"))
+            log = (outcome.get("log") or "") + "\n" + (outcome.get("error") or "")
+            reasons = [l.split("]", 1)[-1].strip() for l in log.splitlines()
+                       if ("ERROR" in l or "Error" in l) and "see the the above traceback" not in l]
+            _add_flag(reports, student, "nbgrader autograde failed: " + (reasons[0][:300] if reasons else "no reason given"))
             if student not in result["flagged"]:
                 result["flagged"].append(student)
     if progress:
