@@ -1,8 +1,9 @@
 """The grading sandbox: a child process that runs one submission's code and calls its functions.
 
-The trusted grader (``grader.trusted``) starts it as ``python -m grader.sandbox``
-in an empty temporary folder, with two pipes. Before any student code runs the
-sandbox
+The trusted grader (``grader.trusted``) starts one zygote per grading process
+(``python -m grader.sandbox FD``): it imports NumPy, Matplotlib and IPython once,
+then forks a fresh sandbox for each submission, in an empty temporary folder,
+with two pipes. Before any student code runs the sandbox
 
 1. limits its memory, file sizes and CPU time (``resource``) and dies with its parent;
 2. confines itself with Landlock (``grader.landlock``): it can read Python and
@@ -24,6 +25,7 @@ import json
 import os
 import resource
 import signal
+import socket
 import sys
 import warnings
 
@@ -46,10 +48,10 @@ REFUSED_EVENTS = {
 HIDDEN_NAMES = ("solutions/", "gradebook", "/submitted/", "/autograded/", "/feedback/", "/release/")
 
 
-def limit(memory, cpu, file_size=64 << 20):
+def limit(memory=None, cpu=None, file_size=64 << 20):
     for name, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu),
                         (resource.RLIMIT_FSIZE, file_size), (resource.RLIMIT_CORE, 0)):
-        if value:
+        if value is not None:
             soft, hard = resource.getrlimit(name)
             value = value if hard == resource.RLIM_INFINITY else min(value, hard)
             resource.setrlimit(name, (value, hard))
@@ -94,6 +96,7 @@ class Child:
         from IPython.core.interactiveshell import InteractiveShell
         self.rfd, self.wfd, self.refusals = rfd, wfd, refusals
         self.shell = InteractiveShell.instance(history_length=0)
+        self.shell.user_ns.update({"__name__": "__main__"})
         self.shell.history_manager.enabled = False
         # %matplotlib inline has no GUI to enable here; figures go to the Agg backend
         self.shell.register_magic_function(lambda line: None, "line", "matplotlib")
@@ -226,26 +229,75 @@ def _array_subclass(value, depth=0):
     return None
 
 
-def main():
-    rfd, wfd = int(sys.argv[1]), int(sys.argv[2])
-    config = json.loads(sys.argv[3])
-    limit(config["memory"], config["cpu"])
+def preload():
+    """Everything a notebook imports, loaded once in the zygote (forked children share it)."""
     import matplotlib
     matplotlib.use("Agg")
-    import matplotlib.pyplot  # noqa: F401  (imported while imports can still read anything)
+    import matplotlib.pyplot  # noqa: F401
     import grader.checks  # noqa: F401  (the released helpers import it)
     import platform
     platform.uname().processor     # cached now: later calls would run `uname -p`
+    from IPython.core.interactiveshell import InteractiveShell
+    InteractiveShell.instance(history_length=0)
+
+
+def sandbox(rfd, wfd, config):
+    """Become the sandbox for one submission: limits, Landlock, audit hook, then serve."""
+    limit(config["memory"], config["cpu"])
     refusals = []
     child = Child(rfd, wfd, refusals)
+    abi = 0
     if config.get("landlock", True):
         from .landlock import restrict
         abi = restrict(read=config["read"], write=[config["folder"], "/dev"])
-    else:
-        abi = 0
     install_audit_hook(refusals, config["folder"])
     wire.send(wfd, {"op": "ready", "landlock": abi})
     child.serve()
+
+
+def zygote(sock):
+    """Fork a fresh sandbox per submission from one process that has done the imports.
+
+    Requests on the socket (SOCK_SEQPACKET): a sandbox config with the two pipe ends
+    as SCM_RIGHTS -> {"pid"}; {"wait": pid} -> {"status"} (a Popen-style return code)."""
+    preload()
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(sock, 1 << 20, 2)
+        except OSError:
+            return
+        if not data:
+            return
+        request = json.loads(data)
+        if "wait" in request:
+            try:
+                status = os.waitstatus_to_exitcode(os.waitpid(request["wait"], 0)[1])
+            except ChildProcessError:
+                status = None
+            sock.send(json.dumps({"status": status}).encode())
+            continue
+        pid = os.fork()
+        if pid == 0:
+            try:
+                sock.close()
+                os.setsid()                       # its own process group: killed as a whole
+                os.chdir(request["folder"])
+                os.environ.update(request["env"])
+                log = os.open("output.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.dup2(log, 1)
+                os.dup2(log, 2)
+                sys.path[0] = request["folder"]   # the released helpers (nn_utils.py, ...)
+                sandbox(fds[0], fds[1], request)
+            finally:
+                os._exit(0)
+        for fd in fds:
+            os.close(fd)
+        sock.send(json.dumps({"pid": pid}).encode())
+
+
+def main():
+    limit()                                        # die with the grader
+    zygote(socket.socket(fileno=int(sys.argv[1])))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,12 @@ def wait_for(predicate, timeout=300):
     return False
 
 
+def sandboxes():
+    """Pids of sandbox processes (zygotes and the sandboxes they fork) on this machine."""
+    out = subprocess.run(["pgrep", "-f", "-m", "grader[.]sandbox"], capture_output=True, text=True).stdout
+    return set(out.split())
+
+
 def state(course, kind):
     return list((course / ".nngrader" / ASSIGNMENT / kind).glob("*"))
 
@@ -71,14 +77,14 @@ def clean(tmp_path_factory, students):
 def test_an_interrupted_run_finishes_on_the_next_without_redoing_or_duplicating(tmp_path, students, clean, sig,
                                                                                  stage, jobs):
     course = new_course(tmp_path / "course", students)
+    before = sandboxes()
     run = subprocess.Popen(grade_command(course, "--jobs", jobs), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert wait_for(lambda: len(state(course, stage)) >= 3), "the run never got going"
     os.kill(run.pid, sig)
     run.wait(timeout=120)
     assert run.returncode != 0
     # no sandbox outlives the interrupted run
-    assert wait_for(lambda: not subprocess.run(["pgrep", "-f", f"grader.sandbox.*{course}"],
-                                               capture_output=True).stdout, timeout=30)
+    assert wait_for(lambda: not sandboxes() - before, timeout=30), sandboxes() - before
     done_before = {p.name: (course / "autograded" / p.name / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").stat().st_mtime
                    for p in state(course, "done")}
     assert len(done_before) < len(students)
