@@ -30,8 +30,16 @@ from grader.release import nbgrader
 
 
 def sample(assignment, n):
-    """n submissions cycling through the sample class (copies get new student ids)."""
-    base = submissions.sample_class(assignment)
+    """n submissions cycling through a sample class (copies get new student ids): the
+    solution, the correct variants in other styles, each group of catalogued mistakes,
+    the untouched release."""
+    solution = submissions.solution_answers(assignment)
+    base = {"complete": submissions.fill(assignment, solution), "untouched": submissions.fill(assignment, {})}
+    for style, answers in submissions.style_answers(assignment).items():
+        base[style] = submissions.fill(assignment, {**solution, **answers})
+    for i, group in enumerate(submissions.mistake_groups(assignment), 1):
+        base[f"mistakes{i}"] = submissions.fill(
+            assignment, {**solution, **{m.function: submissions.mistake_answer(m) for m in group}})
     names = sorted(base)
     return {f"{names[i % len(names)]}-{i // len(names)}": base[names[i % len(names)]] for i in range(n)}
 

@@ -15,8 +15,12 @@ import hashlib
 import json
 import os
 import re
+import signal
+import sys
+import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -172,9 +176,10 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
     Two stages. 1: each submission runs in its own sandbox (``grader.trusted``) and
     gets a verdict per graded function; this is the work, spread over ``jobs``
     processes or a Dask cluster at ``scheduler``; verdicts are files keyed by the
-    code that ran. 2: ``nbgrader autograde`` for each student, in this process,
-    with ``TrustedGrade`` in place of nbgrader's Execute: it writes the verdicts
-    into the test cells, and nbgrader scores them into its gradebook. Only this
+    code that ran. 2: as each verdict arrives, ``nbgrader autograde`` for that
+    student, in this process, with ``TrustedGrade`` in place of nbgrader's Execute:
+    it writes the verdicts into the test cells, and nbgrader scores them into its
+    gradebook. Only this
     process writes the gradebook, so workers never contend for it, and no worker
     opens a kernel port. A student is done when stage 2 finished for the very
     bytes submitted; an interrupted run, run again, grades the rest.
@@ -187,22 +192,46 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
     done = _state(course, assignment, "done")
     for student in todo:
         (done / student).unlink(missing_ok=True)
+        (reports / f"{student}.json").unlink(missing_ok=True)
     result = {"graded": [], "failed": [], "flagged": []}
+    from .landlock import abi
+    if todo and not abi() and scheduler is None:
+        print("warning: this kernel has no Landlock: submissions are confined by the audit hook only "
+              "(see SECURITY.md); grade inside a container", file=sys.stderr)
     bar = None
     if progress:
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="notebook", desc="grade")
 
     def note(student, verdict):
-        (reports / f"{student}.json").write_text(json.dumps(
-            {"flags": verdict.get("flags", []), "unreadable": verdict.get("unreadable", False)}), encoding="utf-8")
-        if verdict.get("flags"):
+        for reason in verdict.get("flags", []):
+            _add_flag(reports, student, reason)
+        if verdict.get("flags") and student not in result["flagged"]:
             result["flagged"].append(student)
         if bar is not None:
             bar.update(1)
-            bar.set_postfix(flagged=len(result["flagged"]))
+            bar.set_postfix(graded=len(result["graded"]), failed=len(result["failed"]), flagged=len(result["flagged"]))
 
-    # stage 1: verdicts
+    os.environ["NNGRADER_VERDICTS"] = str(verdicts)
+    api = _api(course)
+
+    def into_gradebook(student):
+        """Stage 2 for one student: nbgrader autograde (TrustedGrade reads the stored verdict)."""
+        with warnings.catch_warnings(), _interruptible():   # SQLAlchemy's autoflush notes inside nbgrader
+            warnings.simplefilter("ignore")
+            outcome = api.autograde(assignment, student, force=True, create=True)
+        if outcome["success"]:
+            (done / student).write_text(_stamp(course, assignment, student))
+            result["graded"].append(student)
+            return
+        result["failed"].append(student)
+        log = (outcome.get("log") or "") + "\n" + (outcome.get("error") or "")
+        reasons = [line.split("]", 1)[-1].strip() for line in log.splitlines()
+                   if ("ERROR" in line or "Error" in line) and "see the the above traceback" not in line]
+        _add_flag(reports, student, "nbgrader autograde failed: " + (reasons[0][:300] if reasons else "no reason given"))
+        if student not in result["flagged"]:
+            result["flagged"].append(student)
+
     tasks = {}
     for student in todo:
         path = _submitted(course, assignment, student)
@@ -212,41 +241,46 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
             others = sorted(p.name for p in path.parent.glob("*.ipynb"))
             note(student, {"flags": [f"no {path.name} in the submission"
                                      + (f" (found {', '.join(others)}: named wrongly?)" if others else "")]})
+            into_gradebook(student)
+    # Stage 1 runs on the workers while this process does stage 2 for each verdict that arrives.
     try:
         for student, outcome in _run_all(tasks, jobs, scheduler):
-            if isinstance(outcome, Exception):   # a worker lost: stage 2 grades it in this process
+            if isinstance(outcome, Exception):   # a worker lost: TrustedGrade grades it in this process
                 key, verdict = None, {"flags": [f"grading worker failed: {type(outcome).__name__}: {outcome}"]}
             else:
                 key, verdict = outcome
             if key:
                 store(verdicts, key, verdict)
+            into_gradebook(student)
             note(student, verdict)
     finally:
         if bar is not None:
             bar.close()
-
-    # stage 2: nbgrader autograde into the gradebook, one student at a time
-    os.environ["NNGRADER_VERDICTS"] = str(verdicts)
-    api = _api(course)
-    for student in (tqdm(todo, unit="notebook", desc="gradebook") if progress else todo):
-        with warnings.catch_warnings():     # SQLAlchemy's autoflush notes inside nbgrader
-            warnings.simplefilter("ignore")
-            outcome = api.autograde(assignment, student, force=True, create=True)
-        if outcome["success"]:
-            (done / student).write_text(_stamp(course, assignment, student))
-            result["graded"].append(student)
-        else:
-            result["failed"].append(student)
-            log = (outcome.get("log") or "") + "\n" + (outcome.get("error") or "")
-            reasons = [l.split("]", 1)[-1].strip() for l in log.splitlines()
-                       if ("ERROR" in l or "Error" in l) and "see the the above traceback" not in l]
-            _add_flag(reports, student, "nbgrader autograde failed: " + (reasons[0][:300] if reasons else "no reason given"))
-            if student not in result["flagged"]:
-                result["flagged"].append(student)
     if progress:
         print(f"graded {len(result['graded'])}, failed {len(result['failed'])}, "
               f"flagged {len(result['flagged'])} (see `nngrader flags`)")
     return result
+
+
+@contextmanager
+def _interruptible():
+    """nbgrader's API catches every exception, Ctrl-C included: note a SIGINT that
+    arrives meanwhile and raise it once nbgrader has returned."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+
+    def handler(signum, frame):
+        caught.append(signum)
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _add_flag(reports, student, reason):

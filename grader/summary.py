@@ -12,7 +12,7 @@ import matplotlib
 import nbformat
 
 from .cases import cases_module
-from .grading import scores
+from .grading import flags, scores
 
 HINT = re.compile(r"Hint: ([^\n\x1b]+)")
 
@@ -58,6 +58,8 @@ def write_summary(course, assignment):
     rows = "".join(f"<tr><td>{html.escape(f)}</td><td>{html.escape(h)}</td><td>{n}</td></tr>"
                    for (f, h), n in mistakes)
     mean = sum(totals) / len(totals) if totals else 0
+    flagged = "".join(f"<tr><td>{html.escape(student)}</td><td>{html.escape('; '.join(reasons))}</td></tr>"
+                      for student, reasons in flags(course, assignment).items())
     page = out / f"{assignment}.html"
     page.write_text(f"""<!doctype html><meta charset="utf-8"><title>{assignment} summary</title>
 <h1>{assignment}: class summary</h1>
@@ -65,5 +67,8 @@ def write_summary(course, assignment):
 <img src="{png.name}" alt="score histogram and pass rate per function">
 <h2>Most frequent known mistakes</h2>
 <table border="1" cellpadding="4"><tr><th>function</th><th>mistake</th><th>students</th></tr>{rows}</table>
+<h2>Flagged for review</h2>
+<p>Hostile code, limits reached, edited test cells, unreadable files (see SECURITY.md).</p>
+<table border="1" cellpadding="4"><tr><th>student</th><th>reasons</th></tr>{flagged}</table>
 """, encoding="utf-8")
     return page

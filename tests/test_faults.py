@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 
+import nbformat
 import pytest
 
 from conftest import ASSIGNMENT
@@ -21,8 +22,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def students():
-    honest = submissions.sample_class(ASSIGNMENT)
-    return {f"{name}-1": text for name, text in honest.items()}
+    """The sample class, each notebook with a cell that sleeps a second: a run long enough to interrupt."""
+    slow = {}
+    for name, text in submissions.sample_class(ASSIGNMENT).items():
+        nb = nbformat.reads(text, as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(1)"))
+        slow[f"{name}-1"] = nbformat.writes(nb)
+    return slow
 
 
 def grade_command(course, *extra):
@@ -88,11 +94,9 @@ def test_an_interrupted_run_finishes_on_the_next_without_redoing_or_duplicating(
     done_before = {p.name: (course / "autograded" / p.name / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").stat().st_mtime
                    for p in state(course, "done")}
     assert len(done_before) < len(students)
-    # a student resubmits between the runs: graded again, not served from the first run
-    changed = next(s for s in students if s.startswith("complete") and s not in done_before) \
-        if sig == signal.SIGINT else next(iter(done_before))
-    grading.submit(course, ASSIGNMENT, changed, students[changed.replace("complete", "untouched")]
-                   if changed.startswith("complete") else students["untouched-1"])
+    # a student already graded resubmits between the runs: graded again, not served from the first run
+    changed = next(s for s in sorted(done_before) if clean[s]["total"] > 0)
+    grading.submit(course, ASSIGNMENT, changed, students["untouched-1"])
     again = subprocess.run(grade_command(course, "--jobs", jobs), capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-2000:]
     scores = grading.scores(course, ASSIGNMENT)
