@@ -36,6 +36,12 @@ UNFINISHED = (NameError, UnboundLocalError)
 class CheckFailed(AssertionError):
     """A graded function gave a wrong result; the message says what and why."""
 
+    def _render_traceback_(self):
+        # IPython shows these lines instead of a traceback through the grader's own code:
+        # the student needs the message, not checks.py
+        first, *rest = str(self).splitlines() or [""]
+        return [f"\x1b[0;31mCheckFailed\x1b[0m: {first}", *rest]
+
 
 class LimitExceeded(Exception):
     """A call ran past a grading limit (time, memory) or ended the grading process."""

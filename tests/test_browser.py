@@ -51,13 +51,24 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     shutil.copytree(RELEASE / ASSIGNMENT, root / ASSIGNMENT)
     port, token = free_port(), secrets.token_hex(16)
+    # every cell rendered (no windowing), so the browser finds any cell as a student scrolls to it
+    settings = root / ".settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    # the instructor's side: formgrader reads the course from nbgrader_config.py in the server's
+    # folder; nbgrader wants the course folder inside the server's root
+    (root / "course").mkdir()
+    (root / "nbgrader_config.py").write_text(
+        f"c = get_config()\nc.CourseDirectory.root = {str(root / 'course')!r}\n"
+        f"c.CourseDirectory.source_directory = {str(ROOT / 'solutions')!r}\n"
+        f"c.CourseDirectory.db_url = {'sqlite:///' + str(root / 'course' / 'gradebook.db')!r}\n")
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                JUPYTER_CONFIG_DIR=str(root / ".jupyter"))
     log = open(root / "lab.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.allow_root=True",
-         "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"],
+         "--LabApp.news_url=", f"--LabApp.user_settings_dir={root / '.settings'}"],
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
@@ -90,14 +101,16 @@ def open_notebook(browser, lab, name):
     url, token, root = lab
     shutil.copy(root / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", root / ASSIGNMENT / f"{name}.ipynb")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{url}/lab/tree/{ASSIGNMENT}/{name}.ipynb?token={token}")
+    # a workspace of its own: JupyterLab would otherwise reopen the previous test's tabs
+    page.goto(f"{url}/lab/workspaces/{name}/tree/{ASSIGNMENT}/{name}.ipynb?reset&token={token}")
     page.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content", timeout=120_000)
     return page
 
 
 def type_answer(page, answer):
     """Replace the layer_sizes stub through the editor, as a student would (select all, type)."""
-    cell = page.locator(".jp-CodeCell").filter(has_text="def layer_sizes(X, Y)").first
+    cell = page.locator(".jp-NotebookPanel").filter(visible=True).locator(".jp-CodeCell").filter(
+        has_text="def layer_sizes(X, Y)").first
     cell.scroll_into_view_if_needed()
     cell.locator(".cm-content").click()
     page.keyboard.press("Control+a")
@@ -141,10 +154,22 @@ def test_a_classic_mistake_typed_in_jupyterlab_shows_its_hint(browser, lab):
 
 def test_nbgrader_extensions_load_for_students_and_instructors(browser, lab):
     url, token, root = lab
-    listing = subprocess.run([sys.executable, "-m", "jupyter", "labextension", "list"],
-                             capture_output=True, text=True).stdout + subprocess.run(
-        [sys.executable, "-m", "jupyter", "labextension", "list"], capture_output=True, text=True).stderr
-    assert "@jupyter/nbgrader" in listing and "enabled" in listing
+    listing = subprocess.run([sys.executable, "-m", "jupyter", "labextension", "list"], capture_output=True, text=True)
+    assert "@jupyter/nbgrader" in listing.stdout + listing.stderr
+    # a student validates: nbgrader's button runs the notebook and reports the failing tests
     page = open_notebook(browser, lab, "validate")
-    page.get_by_role("button", name="Validate").first.wait_for(timeout=60_000)
+    page.locator(".jp-Toolbar").filter(visible=True).get_by_text("Validate", exact=True).first.click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.get_by_text("Validation Results").first.wait_for(timeout=180_000)
+    assert "NotImplementedError" in dialog.inner_text() or "failed" in dialog.inner_text().lower()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "jupyterlab_validate.png")
+    page.close()
+    # an instructor opens formgrader: it lists the course's assignments
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/formgrader?token={token}")
+    page.get_by_text("planar_classifier").first.wait_for(timeout=60_000)
+    for assignment in ("deep_nn_step_by_step", "deep_nn_application", "gradient_checking"):
+        assert page.get_by_text(assignment).count() >= 1
+    page.screenshot(path=ARTIFACTS / "formgrader.png")
     page.close()
