@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import expected, notebook
+from . import expected, figures, notebook
 from .paths import ASSIGNMENTS, RELEASE, ROOT, SOLUTIONS
 
 
@@ -30,8 +30,9 @@ def nbgrader(*args, cwd, check=True):
 
 
 def build_sources(assignments=ASSIGNMENTS):
-    """Expected values first (the notebooks' examples read the public cases), then the notebooks."""
+    """Expected values first (the notebooks' examples read the public cases), the figures, then the notebooks."""
     expected.write_all()
+    figures.write_all()
     return [notebook.write(a) for a in assignments]
 
 

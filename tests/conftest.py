@@ -1,3 +1,10 @@
+import os
+
+# The course's matrices are small: one BLAS thread is as fast, and on a busy 2-core
+# machine OpenBLAS threads that spin-wait slow the notebook kernels down tenfold.
+# Set before NumPy loads; the Jupyter kernels the tests start inherit it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import numpy as np
 import pytest
 

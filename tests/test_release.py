@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from conftest import ASSIGNMENT
-from grader import expected, notebook, serialize
+from grader import expected, figures, notebook, serialize
 from grader.cases import cases_module
 from grader.compare import RTOL
 from grader.paths import RELEASE, SOLUTIONS, ASSIGNMENTS, reference, source_notebook
@@ -140,5 +140,7 @@ def test_leak_check_would_catch_a_leak(tmp_path):
 def test_hidden_reference_and_expected_data_stay_outside_assignment_folders():
     for assignment in ASSIGNMENTS:
         names = {p.name for p in (RELEASE / assignment).rglob("*")}
-        assert names - {"dnn_blocks.py", "gc_utils.py"} == {f"{assignment}.ipynb", "nn_utils.py", "public_tests.json"}
+        figures_here = set(figures.FIGURES.get(assignment, {}))
+        assert names - {"dnn_blocks.py", "gc_utils.py"} - figures_here == {
+            f"{assignment}.ipynb", "nn_utils.py", "public_tests.json"}
     assert not (SOLUTIONS / ASSIGNMENT / "reference").exists()
