@@ -385,13 +385,13 @@ class Sandbox:
                        "np_seed": case.get("np_seed"), "callees": sorted(callees)})
             deadline = time.monotonic() + self.limits.call_timeout
             while True:
-                message = self.receive(deadline - time.monotonic(), f"{name} ran")
+                message = self.receive(deadline - time.monotonic(), f"running {name}")
                 if message.get("op") == "callee" and message.get("name") in callees:
                     self.send(self.answer(message))
                 elif message.get("op") == "result":
                     return self.outcome(case, message)
                 else:
-                    raise SandboxDied(self._died(f"{name} ran", wire.ProtocolError("unexpected message")))
+                    raise SandboxDied(self._died(f"running {name}", wire.ProtocolError("unexpected message")))
         except SandboxDied as died:
             text = str(died)
             self.note(f"{name}: {text}")
