@@ -374,19 +374,20 @@ class Sandbox:
             elif error["type"] == "MemoryError":
                 self.note(f"cell {index + 1} ran out of memory (limit {self.limits.memory / (1 << 30):g} GiB): {text}")
 
-    def call(self, name, case, callees):
-        """Outcome of the student's ``name`` on ``case``, other graded functions answered by the reference."""
+    def call(self, name, case, callees, provided=()):
+        """Outcome of the student's ``name`` on ``case``: the other graded functions it calls are
+        answered by the reference, the provided helpers are the released ones."""
         if self.time_left() <= 0:
             return Outcome(error=LimitExceeded(f"not graded: the {self.limits.notebook_timeout:g} s "
                                                "for the whole notebook ran out."))
         try:
             self.ensure()
             self.send({"op": "call", "name": name, "args": list(case["args"].values()),
-                       "np_seed": case.get("np_seed"), "callees": sorted(callees)})
+                       "np_seed": case.get("np_seed"), "callees": sorted(callees), "provided": sorted(provided)})
             deadline = time.monotonic() + self.limits.call_timeout
             while True:
                 message = self.receive(deadline - time.monotonic(), f"running {name}")
-                if message.get("op") == "callee" and message.get("name") in callees:
+                if message.get("op") == "callee" and message.get("name") in set(callees) | set(provided):
                     self.send(self.answer(message))
                 elif message.get("op") == "result":
                     return self.outcome(case, message)
@@ -458,8 +459,9 @@ def grade_notebook(assignment, nb, limits=None, check_edits=True):
     with Sandbox(assignment, limits) as box:
         box.run_cells(cells)
         for name, points in cases_module(assignment).POINTS.items():
-            callees = set(reference_callees(assignment, name))
-            runner = functools.partial(box.call, name, callees=callees)
+            provided = set(cases_module(assignment).PROVIDED)
+            callees = set(reference_callees(assignment, name)) - provided
+            runner = functools.partial(box.call, name, callees=callees, provided=provided)
             message = check(public, name, runner, True) or check(hidden, name, runner, False)
             n_public, n_hidden = (len(d["functions"][name]["cases"]) for d in (public, hidden))
             functions[name] = {"passed": message is None, "points": points, "message": message or
