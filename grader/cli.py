@@ -54,7 +54,7 @@ def cmd_grade(args):
         raise ValueError(f"{course}/submitted/ does not exist: put submissions in "
                          f"{course}/submitted/<student>/{args.assignment}/{args.assignment}.ipynb or use --from FOLDER")
     limits = _limits(args)
-    grading.setup_course(course, args.assignment, limits=limits)
+    grading.setup_course(course, args.assignment, limits=limits, database=args.db_url)
     grading.autograde(course, args.assignment, progress=True, jobs=args.jobs, scheduler=args.scheduler,
                       limits=limits, force=args.force)
     print(grading.format_table(grading.scores(course, args.assignment), args.assignment))
@@ -156,6 +156,9 @@ def main(argv=None):
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="grade on a Dask cluster, e.g. tcp://10.0.0.5:8786 (workers need this course repository installed)")
     p.add_argument("--force", action="store_true", help="grade again the submissions already graded")
+    p.add_argument("--db-url", metavar="URL",
+                   help="nbgrader's gradebook, any database URL nbgrader accepts, e.g. "
+                        "postgresql://user@host/course (default: sqlite COURSE/gradebook.db; kept for later commands)")
     from .trusted import Limits
     p.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout, metavar="S",
                    help=f"seconds one notebook cell may run (default {Limits.cell_timeout:g})")

@@ -35,6 +35,10 @@ LMS_PATTERN = r"(?P<student>[^_.]+)[_.]"
 
 
 def db_url(course):
+    """The course's gradebook: the URL given to setup_course, else COURSE/gradebook.db (SQLite)."""
+    chosen = Path(course) / ".nngrader" / "db_url"
+    if chosen.exists():
+        return chosen.read_text(encoding="utf-8").strip()
     return f"sqlite:///{Path(course).resolve() / 'gradebook.db'}"
 
 
@@ -79,12 +83,16 @@ c.TrustedGrade.memory = {limits.memory!r}
 """
 
 
-def setup_course(course, assignment, trusted=True, limits=None):
+def setup_course(course, assignment, trusted=True, limits=None, database=None):
     """Write the course's nbgrader_config.py and register the assignment in its gradebook
     with nbgrader's generate_assignment. ``trusted=False`` keeps stock nbgrader
-    (every cell executed in a Jupyter kernel, the tests in the student's kernel)."""
+    (every cell executed in a Jupyter kernel, the tests in the student's kernel).
+    ``database``: any SQLAlchemy URL nbgrader accepts (default COURSE/gradebook.db)."""
     course = Path(course).resolve()
     course.mkdir(parents=True, exist_ok=True)
+    if database:
+        (course / ".nngrader").mkdir(exist_ok=True)
+        (course / ".nngrader" / "db_url").write_text(database, encoding="utf-8")
     extra = TRUSTED.format(limits=limits or Limits()) if trusted else ""
     (course / "nbgrader_config.py").write_text(
         COURSE_CONFIG.format(root=str(course), source=str(SOLUTIONS), db_url=db_url(course), trusted=extra),
