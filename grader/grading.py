@@ -187,9 +187,8 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
     code that ran. 2: as each verdict arrives, ``nbgrader autograde`` for that
     student, in this process, with ``TrustedGrade`` in place of nbgrader's Execute:
     it writes the verdicts into the test cells, and nbgrader scores them into its
-    gradebook. Only this
-    process writes the gradebook, so workers never contend for it, and no worker
-    opens a kernel port. A student is done when stage 2 finished for the very
+    gradebook. Only this process writes the gradebook, so workers never contend
+    for it, and no worker opens a kernel port. A student is done when stage 2 finished for the very
     bytes submitted; an interrupted run, run again, grades the rest.
     """
     course = Path(course).resolve()
@@ -211,11 +210,14 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="notebook", desc="grade")
 
+    def flag(student, reason):
+        _add_flag(reports, student, reason)
+        if student not in result["flagged"]:
+            result["flagged"].append(student)
+
     def note(student, verdict):
         for reason in verdict.get("flags", []):
-            _add_flag(reports, student, reason)
-        if verdict.get("flags") and student not in result["flagged"]:
-            result["flagged"].append(student)
+            flag(student, reason)
         if bar is not None:
             bar.update(1)
             bar.set_postfix(graded=len(result["graded"]), failed=len(result["failed"]), flagged=len(result["flagged"]))
@@ -236,9 +238,7 @@ def autograde(course, assignment, progress=False, jobs=1, scheduler=None, limits
         log = (outcome.get("log") or "") + "\n" + (outcome.get("error") or "")
         reasons = [line.split("]", 1)[-1].strip() for line in log.splitlines()
                    if ("ERROR" in line or "Error" in line) and "see the the above traceback" not in line]
-        _add_flag(reports, student, "nbgrader autograde failed: " + (reasons[0][:300] if reasons else "no reason given"))
-        if student not in result["flagged"]:
-            result["flagged"].append(student)
+        flag(student, "nbgrader autograde failed: " + (reasons[0][:300] if reasons else "no reason given"))
 
     tasks = {}
     for student in todo:

@@ -20,18 +20,17 @@ and sends back what came out. The other graded functions a function calls are
 proxies that ask the grader, which answers with the reference's outputs.
 """
 import builtins
-import io
 import json
 import os
 import resource
 import signal
 import socket
 import sys
-import warnings
 
 import numpy as np
 
 from . import wire
+from .checks import quiet, swapped
 
 REFUSED_EVENTS = {
     "os.system": "ran a shell command", "os.exec": "started a program", "os.posix_spawn": "started a program",
@@ -171,17 +170,11 @@ class Child:
             return {"op": "result", "error": TypeError(f"{name} should be a function, but it is "
                                                        f"{type(fn).__name__}.")}
         namespace = getattr(fn, "__globals__", self.namespace)
-        absent = object()
         # other graded functions: proxies the grader answers; provided helpers: the released code
         swap = {n: self.proxy(n) for n in callees}
         swap.update({n: self.helpers[n] if n in self.helpers else self.proxy(n) for n in provided})
-        saved = {n: namespace.get(n, absent) for n in swap}
-        namespace.update(swap)
-        out = io.StringIO()
-        sys.stdout, sys.stderr = out, out
         try:
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
+            with swapped(namespace, swap), quiet():
                 if np_seed is not None:
                     np.random.seed(np_seed)
                 output = fn(*args)
@@ -192,13 +185,7 @@ class Child:
         except Exception as error:            # the student's code may raise anything
             reply = {"op": "result", "error": error}
         finally:
-            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             self.restore()
-            for n, value in saved.items():
-                if value is absent:
-                    namespace.pop(n, None)
-                else:
-                    namespace[n] = value
         reply["refusals"] = list(self.refusals)
         return reply
 

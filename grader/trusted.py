@@ -144,12 +144,13 @@ def plan(assignment, nb, check_edits=True):
 
 # ---------------------------------------------------------------- the sandbox, seen from here
 
+@functools.lru_cache(maxsize=None)
 def readable_paths():
     """What the sandbox may read: Python, installed packages, the public course code."""
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, *sysconfig.get_paths().values(),
              str(ROOT / "grader"), str(ROOT / "datasets"), str(RELEASE),
              "/usr", "/lib", "/lib64", "/etc", "/bin", "/opt"}
-    paths |= {p for p in sys.path if p and Path(p).is_dir() and not Path(ROOT).is_relative_to(p)}
+    paths |= {p for p in sys.path if p and Path(p).is_dir()}
     return sorted(p for p in paths if p and Path(p).exists() and Path(p) != ROOT and not Path(ROOT).is_relative_to(p))
 
 
@@ -235,7 +236,6 @@ class Sandbox:
         self.started = time.monotonic()
         self.landlock = None
         self.done = set()           # cells that finished at least once
-        self.cells_run = False
 
     # -- process
     def start(self):
@@ -293,7 +293,7 @@ class Sandbox:
     def close(self):
         if self.pid is not None:
             try:
-                self.refusals += [r for r in self.report() if r not in self.refusals]
+                self.report()          # its refusals are collected by receive()
             except SandboxDied:
                 pass
         self.kill()
@@ -337,8 +337,9 @@ class Sandbox:
         return f"the grading process ended ({how}) while {doing}"
 
     def ensure(self):
+        """Restart a sandbox a timeout or a crash ended (its cells run again, minus the skipped)."""
         if self.pid is None:
-            self.restarts += 1 if self.cells_run else 0
+            self.restarts += 1
             self.start()
 
     # -- requests
@@ -352,12 +353,11 @@ class Sandbox:
                 # which cell did it? the first one not yet reported done
                 index = next((i for i, _ in self.cells if i not in self.skip and i not in self.done), None)
                 if index is None or self.restarts >= self.limits.restarts:
-                    self.flags.append(str(died))
+                    self.note(str(died))
                     break
-                self.flags.append(f"cell {index + 1}: {died} (skipped when grading)")
+                self.note(f"cell {index + 1}: {died} (skipped when grading)")
                 self.skip.add(index)
                 self.restarts += 1
-        self.cells_run = True
 
     def run_cell(self, index, source):
         self.send({"op": "cell", "source": source})
@@ -385,9 +385,10 @@ class Sandbox:
             self.send({"op": "call", "name": name, "args": list(case["args"].values()),
                        "np_seed": case.get("np_seed"), "callees": sorted(callees), "provided": sorted(provided)})
             deadline = time.monotonic() + self.limits.call_timeout
+            answerable = set(callees) | set(provided)
             while True:
                 message = self.receive(deadline - time.monotonic(), f"running {name}")
-                if message.get("op") == "callee" and message.get("name") in set(callees) | set(provided):
+                if message.get("op") == "callee" and message.get("name") in answerable:
                     self.send(self.answer(message))
                 elif message.get("op") == "result":
                     return self.outcome(case, message)
@@ -427,7 +428,7 @@ class Sandbox:
 
     def report(self):
         self.send({"op": "report"})
-        return self.receive(10, "reporting").get("refusals", [])
+        self.receive(10, "reporting")
 
 
 # ---------------------------------------------------------------- one submission
